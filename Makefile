@@ -1,0 +1,37 @@
+# Two commands a newcomer needs: `make lab` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test release solutions bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## lab: build the environment and open the course in JupyterLab at notebooks/
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+
+## test: build the environment and run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## release: regenerate the student copies in notebooks/ from solutions/
+release: $(STAMP)
+	$(BIN)/python -m grader release
+
+## solutions: re-execute the master notebooks in place (refreshes nbval's reference outputs)
+solutions: $(STAMP)
+	$(BIN)/python -m grader execute-solutions
+
+## bench: print notebook execution times and the cost of `import utils`
+bench: $(STAMP)
+	$(BIN)/python bench/notebooks.py
+
+clean:
+	rm -rf $(VENV) build course .pytest_cache

@@ -1,0 +1,1 @@
+"""Instructor tooling over nbgrader: generate student copies, execute masters, autograde."""

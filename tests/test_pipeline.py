@@ -1,0 +1,108 @@
+"""The nbgrader pipeline, end to end with real kernels, for every assignment in solutions/."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ASSIGNMENTS, answer_cells, completed_copy, graded_cells, load_mutants, tests_of, with_answer
+from grader import course, notebooks
+from grader.release import generate
+from grader.scoring import autograde
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_lecture_is_present():
+    assert ASSIGNMENTS[0] == "2.1-binary-classification"
+    assert all(course.student_path(a).is_file() for a in ASSIGNMENTS), "run `make release`"
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_cell_convention(assignment_id):
+    master = notebooks.read(course.master_path(assignment_id))
+    functions = list(answer_cells(master))
+    tests = graded_cells(master)
+    assert functions and tests
+    for function in functions:
+        assert tests_of(function, functions, list(tests)), f"{function} has no test_{function}* cell"
+    for cell in master.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            assert meta["points"] > 0 and meta["locked"]
+            assert re.match(r'^"""[^\n]+"""\n', cell.source), f"{meta['grade_id']} must open with a one-line docstring"
+            assert "### BEGIN HIDDEN TESTS" in cell.source, f"{meta['grade_id']} has no hidden tests"
+            assert any(t == meta["grade_id"] for f in functions for t in tests_of(f, functions, list(tests)))
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_master_scores_full_marks_and_blank_copy_zero(assignment_id):
+    master = notebooks.read(course.master_path(assignment_id))
+    blank = notebooks.read(course.student_path(assignment_id))
+    scores = autograde(assignment_id, {"master": master, "completed": completed_copy(assignment_id), "blank": blank})
+    assert set(scores["master"]) == set(graded_cells(master))
+    for student in ("master", "completed"):
+        lost = {g: s for g, s in scores[student].items() if s[0] != s[1]}
+        assert not lost, f"{student} lost points: {lost}"
+    earned = {g: s for g, s in scores["blank"].items() if s[0] != 0}
+    assert not earned, f"the blank student copy earned points: {earned}"
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_a_wrong_implementation_of_each_exercise_loses_points(assignment_id):
+    mutants = load_mutants(assignment_id)
+    base = completed_copy(assignment_id)
+    functions = list(answer_cells(base))
+    assert set(functions) <= set(mutants), f"tests/mutants/{assignment_id}.py lacks {set(functions) - set(mutants)}"
+    first = {f: next(iter(mutants[f].items())) for f in functions}
+    scores = autograde(assignment_id, {f"{f}-{name}": with_answer(base, f, src) for f, (name, src) in first.items()})
+    test_ids = list(graded_cells(base))
+    for function, (name, _) in first.items():
+        own = tests_of(function, functions, test_ids)
+        got = sum(scores[f"{function}-{name}"][t][0] for t in own)
+        assert got < sum(scores[f"{function}-{name}"][t][1] for t in own), f"mutant {function}/{name} kept full marks"
+
+
+def _secret_lines(assignment_id: str) -> set[str]:
+    """Distinctive lines of the solution and hidden-test regions of a master."""
+    secret, inside = set(), False
+    for cell in notebooks.read(course.master_path(assignment_id)).cells:
+        for line in cell.source.splitlines():
+            stripped = line.strip()
+            if stripped in ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS"):
+                inside = True
+            elif stripped in ("### END SOLUTION", "### END HIDDEN TESTS"):
+                inside = False
+            elif inside and len(stripped) >= 16 and not stripped.startswith("#"):
+                secret.add(stripped)
+    return secret
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_no_solution_or_hidden_test_reaches_students(assignment_id):
+    shipped = [p for p in course.NOTEBOOKS.rglob("*") if p.is_file()] + list((course.REPO / "utils").rglob("*.py"))
+    texts = {p: p.read_text(errors="replace") for p in shipped}
+    for path, text in texts.items():
+        if path.suffix == ".ipynb":
+            sources = "\n".join(c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+                                for c in json.loads(text)["cells"])
+            assert not re.search(r"BEGIN SOLUTION|END SOLUTION|HIDDEN TESTS", sources), path
+            text = sources
+        leaked = [line for line in _secret_lines(assignment_id) if line in text]
+        assert not leaked, f"{path.relative_to(course.REPO)} reveals {assignment_id}'s secret lines: {leaked[:3]}"
+
+
+def test_committed_student_copies_equal_a_fresh_generation(tmp_path):
+    generate(ASSIGNMENTS, tmp_path)
+    fresh = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()}
+    committed = {p.relative_to(course.NOTEBOOKS) for p in course.NOTEBOOKS.rglob("*") if p.is_file()}
+    assert fresh == committed, "notebooks/ is out of date: run `make release`"
+    for relative in fresh:
+        if relative.suffix == ".ipynb":
+            new = notebooks.normalise(notebooks.read(tmp_path / relative), keep_outputs=False)
+            old = notebooks.normalise(notebooks.read(course.NOTEBOOKS / relative), keep_outputs=False)
+            assert new == old, f"notebooks/{relative} is stale: run `make release`"
+        else:
+            assert (tmp_path / relative).read_bytes() == (course.NOTEBOOKS / relative).read_bytes()

@@ -1,0 +1,153 @@
+"""Building blocks of the visible check cells.
+
+A check calls the student's function on fixed cases. On success it prints one line;
+on failure it raises `CheckFailed`, whose message names the likely mistake. IPython
+shows a `CheckFailed` as that message alone (no wall of traceback), and nbgrader
+counts it as a failed test like any AssertionError.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+_UTILS_DIR = str(Path(__file__).resolve().parent.parent)
+
+
+class CheckFailed(AssertionError):
+    """A visible check failed; the message says what is wrong and how to fix it."""
+
+    def __init__(self, message: str, student_trace: str = ""):
+        super().__init__(message)
+        self.student_trace = student_trace
+
+    def _render_traceback_(self) -> list[str]:
+        """Short report that IPython shows instead of a full traceback."""
+        lines = ["\x1b[31mCheck failed:\x1b[0m " + str(self)]
+        if self.student_trace:
+            lines += ["", "Where your code raised it:", self.student_trace.rstrip()]
+        return lines
+
+
+class NotImplementedYet(CheckFailed):
+    """The exercise still holds nbgrader's `raise NotImplementedError()` stub."""
+
+
+def passed(name: str, detail: str = "") -> None:
+    """Print the one-line success message of a check."""
+    print(f"✔ {name}: all visible checks passed{' (' + detail + ')' if detail else ''}.")
+
+
+def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call the student's `fn`, turning its exceptions into a `CheckFailed` that says where.
+
+    Pass fresh inputs: the student's function may modify what it is given
+    (`expect_unchanged` tests for that).
+    """
+    __tracebackhide__ = True
+    name = getattr(fn, "__name__", repr(fn))
+    try:
+        return fn(*args, **kwargs)
+    except NotImplementedError:
+        raise NotImplementedYet(
+            f"`{name}` is not implemented yet: replace `raise NotImplementedError()` "
+            "in its cell with your code, run that cell, then run this check again."
+        ) from None
+    except CheckFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - any student error becomes a readable report
+        raise CheckFailed(
+            f"`{name}{_describe_args(args)}` raised {type(error).__name__}: {error}",
+            _student_frames(error),
+        ) from None
+
+
+def _describe_args(args: tuple[Any, ...]) -> str:
+    parts = []
+    for arg in args:
+        if isinstance(arg, np.ndarray):
+            parts.append(f"<array of shape {arg.shape}, dtype {arg.dtype}>")
+        elif callable(arg):
+            parts.append(getattr(arg, "__name__", "<function>"))
+        else:
+            text = repr(arg)
+            parts.append(text if len(text) <= 40 else text[:37] + "...")
+    return "(" + ", ".join(parts) + ")"
+
+
+def _student_frames(error: BaseException) -> str:
+    """The traceback lines that belong to the student's code, not to utils."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.startswith(_UTILS_DIR)]
+    return "".join(traceback.format_list(frames))
+
+
+def expect(condition: bool, message: str) -> None:
+    """Fail with `message` unless `condition` holds."""
+    __tracebackhide__ = True
+    if not condition:
+        raise CheckFailed(message)
+
+
+def expect_array(value: Any, name: str) -> np.ndarray:
+    """Fail unless `value` is a NumPy array; return it."""
+    __tracebackhide__ = True
+    expect(
+        isinstance(value, np.ndarray),
+        f"{name} should be a NumPy array, but it is a {type(value).__name__}.",
+    )
+    return value
+
+
+def expect_shape(value: Any, shape: tuple[int, ...], name: str) -> None:
+    """Fail with a hint about the usual shape mistakes unless `value.shape == shape`."""
+    __tracebackhide__ = True
+    actual = getattr(value, "shape", None)
+    if actual == shape:
+        return
+    hint = ""
+    if actual is not None and len(shape) == 2 and actual == (shape[1], shape[0]):
+        hint = " It looks transposed: check which axis holds the examples (columns) and which the features (rows)."
+    elif actual is not None and len(shape) == 2 and 1 in shape and actual == (max(shape),):
+        hint = f" A rank-1 array of shape {actual} is not a row or column vector: reshape it to {shape}."
+    raise CheckFailed(f"{name} should have shape {shape}, but it has shape {actual}.{hint}")
+
+
+def expect_float_dtype(value: np.ndarray, name: str) -> None:
+    """Fail unless the array holds floating-point numbers (catches integer division and uint8 arithmetic)."""
+    __tracebackhide__ = True
+    expect(
+        np.issubdtype(value.dtype, np.floating),
+        f"{name} should hold floats, but its dtype is {value.dtype}. "
+        "Integer arithmetic truncates; divide by a float (e.g. 255.0) or use .astype(float).",
+    )
+
+
+def expect_close(actual: Any, expected: Any, name: str, hint: str = "", rtol: float = 1e-6, atol: float = 1e-9) -> None:
+    """Fail unless `actual` matches `expected` numerically; `hint` names the likely mistake."""
+    __tracebackhide__ = True
+    actual_arr, expected_arr = np.asarray(actual, dtype=float), np.asarray(expected, dtype=float)
+    if actual_arr.shape != expected_arr.shape or not np.allclose(actual_arr, expected_arr, rtol=rtol, atol=atol):
+        raise CheckFailed(
+            f"{name} is wrong: expected {_short(expected)}, got {_short(actual)}." + (f" {hint}" if hint else "")
+        )
+
+
+def expect_unchanged(before: Any, after: Any, name: str) -> None:
+    """Fail if the student's function modified an input in place."""
+    __tracebackhide__ = True
+    same = np.array_equal(before, after) if isinstance(before, np.ndarray) else before == after
+    expect(
+        bool(same),
+        f"Your function changed its input {name} in place. Work on a copy "
+        "(e.g. `w = w - ...` instead of `w -= ...`) so the caller's data stays as it was.",
+    )
+
+
+def _short(value: Any) -> str:
+    text = np.array2string(np.asarray(value), precision=6, threshold=8, separator=", ") if isinstance(
+        value, (np.ndarray, list)
+    ) else repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."

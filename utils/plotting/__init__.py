@@ -1,0 +1,1 @@
+"""Pure plotting functions: arguments in, a matplotlib Figure out; one module per topic."""

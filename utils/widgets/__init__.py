@@ -1,0 +1,1 @@
+"""Thin ipywidgets wrappers over `utils.plotting`, one module per topic."""
