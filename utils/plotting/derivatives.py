@@ -1,0 +1,143 @@
+"""Figures for lectures 2.5 and 2.6: the slope triangle, curves with tangent lines, the error of slope estimates.
+
+Every function takes numbers and callables and returns a `matplotlib.figure.Figure`; nothing is shown or kept
+in pyplot's global state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Sequence
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+Function = Callable[[np.ndarray], np.ndarray]
+
+
+def _new_figure(width: float = 6.0, height: float = 4.0):
+    """A fresh figure and axes that pyplot does not keep track of."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(width, height))
+    plt.close(fig)
+    return fig, ax
+
+
+def plot_slope_triangle(
+    f: Function,
+    a: float,
+    nudge: float,
+    a_range: tuple[float, float] | None = None,
+    name: str = "f(a)",
+) -> Figure:
+    """The curve of `f` with the little triangle between `a` and `a + nudge`.
+
+    The horizontal side of the triangle is the nudge (its width), the vertical side is how much f changes
+    (its height); the title reports both and their ratio, the slope of the triangle's long side.
+
+    f: a vectorised function of one variable, called on a `(n,)` array of points.
+    a, nudge: where the triangle starts and how far it reaches to the right (`nudge > 0`).
+    a_range: the interval of a to draw; by default a little wider than the triangle.
+    name: how to write the function in the legend, e.g. "3a".
+    """
+    if nudge <= 0:
+        raise ValueError(f"the nudge must be positive, got {nudge}")
+    left, right = a_range if a_range is not None else (a - 1.0 - nudge, a + 1.0 + 2 * nudge)
+    grid = np.linspace(left, right, 200)
+    a_right = a + nudge
+    f_left, f_right = float(f(np.asarray(a, dtype=float))), float(f(np.asarray(a_right, dtype=float)))
+    height = f_right - f_left
+
+    fig, ax = _new_figure()
+    ax.plot(grid, f(grid), color="tab:blue", label=name)
+    ax.fill(
+        [a, a_right, a_right], [f_left, f_left, f_right],
+        color="tab:green", alpha=0.3, label="slope triangle",
+    )
+    ax.plot([a, a_right], [f_left, f_left], color="tab:green", linewidth=2)  # width
+    ax.plot([a_right, a_right], [f_left, f_right], color="tab:red", linewidth=2)  # height
+    ax.plot([a, a_right], [f_left, f_right], "o", color="black")
+    ax.annotate(f"width = {nudge:.4g}", (a + nudge / 2, f_left), textcoords="offset points",
+                xytext=(0, -14), ha="center", color="tab:green")
+    ax.annotate(f"height = {height:.4g}", (a_right, f_left + height / 2), textcoords="offset points",
+                xytext=(6, 0), ha="left", va="center", color="tab:red")
+    ax.set_xlabel("a")
+    ax.set_ylabel(name)
+    ax.set_title(f"a = {a:.4g}: height / width = {height:.4g} / {nudge:.4g} = {height / nudge:.4g}")
+    ax.legend(loc="upper left")
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def plot_tangent_lines(
+    f: Function,
+    df: Function,
+    points: Sequence[float],
+    a_range: tuple[float, float],
+    name: str = "f(a)",
+    half_width: float = 0.8,
+) -> Figure:
+    """The curve of `f` over `a_range` with its tangent line at each of `points`.
+
+    The tangent at p is the straight line through (p, f(p)) whose slope is df(p); each is labelled with
+    that slope, so the figure shows the slope changing along the curve.
+
+    f, df: vectorised functions of one variable (the function and its derivative).
+    points: the values of a where tangents are drawn.
+    half_width: each tangent is drawn from p - half_width to p + half_width.
+    """
+    grid = np.linspace(a_range[0], a_range[1], 300)
+    fig, ax = _new_figure()
+    ax.plot(grid, f(grid), color="tab:blue", linewidth=2, label=name)
+    colours = ["tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown"]
+    for i, p in enumerate(points):
+        p = float(p)
+        value, slope = float(f(np.asarray(p))), float(df(np.asarray(p)))
+        span = np.array([p - half_width, p + half_width])
+        colour = colours[i % len(colours)]
+        ax.plot(span, value + slope * (span - p), "--", color=colour, label=f"tangent at a = {p:g}: slope {slope:.4g}")
+        ax.plot([p], [value], "o", color=colour)
+    ax.set_xlabel("a")
+    ax.set_ylabel(name)
+    ax.set_title(f"{name}: the slope changes along the curve")
+    ax.legend(loc="best", fontsize="small")
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def plot_slope_errors(
+    hs: np.ndarray,
+    forward_errors: np.ndarray,
+    centred_errors: np.ndarray,
+    title: str = "Error of the slope estimates",
+) -> Figure:
+    """Log-log plot of the absolute error of the forward and centred estimates against the nudge h.
+
+    hs, forward_errors, centred_errors: `(n,)` arrays, errors > 0 (zeros are not drawn on a log scale).
+    Two dotted guide lines of slope 1 and 2 show how truncation error falls (as h and as h²); where the
+    curves turn upwards for tiny h, round-off error takes over.
+    """
+    hs = np.asarray(hs, dtype=float)
+    forward_errors = np.asarray(forward_errors, dtype=float)
+    centred_errors = np.asarray(centred_errors, dtype=float)
+    if not (hs.shape == forward_errors.shape == centred_errors.shape and hs.ndim == 1):
+        raise ValueError("hs, forward_errors and centred_errors must be 1-D arrays of the same length")
+    fig, ax = _new_figure(6.5, 4.5)
+    ax.loglog(hs, np.where(forward_errors > 0, forward_errors, np.nan), "o-", color="tab:blue",
+              markersize=3, label="forward  (f(a+h) - f(a)) / h")
+    ax.loglog(hs, np.where(centred_errors > 0, centred_errors, np.nan), "s-", color="tab:orange",
+              markersize=3, label="centred  (f(a+h) - f(a-h)) / 2h")
+    largest = int(np.argmax(hs))
+    top = hs[largest]
+    anchor = forward_errors[largest] if forward_errors[largest] > 0 else 1.0
+    guide = hs[hs >= top * 1e-4]
+    ax.loglog(guide, anchor * (guide / top), ":", color="gray", label="∝ h (slope 1)")
+    ax.loglog(guide, anchor * (guide / top) ** 2, "-.", color="gray", label="∝ h² (slope 2)")
+    ax.set_xlabel("nudge h")
+    ax.set_ylabel("|estimate - true derivative|")
+    ax.set_title(title)
+    ax.legend(loc="best", fontsize="small")
+    ax.grid(alpha=0.3, which="both")
+    return fig
