@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +41,7 @@ def scratch_course(assignment_ids: list[str] | None = None) -> Iterator["NbGrade
     Nothing is written to the repository: the gradebook and every generated file live in
     the temporary directory, which is removed afterwards.
     """
+    _put_interpreter_on_path()
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
@@ -53,3 +56,10 @@ def scratch_course(assignment_ids: list[str] | None = None) -> Iterator["NbGrade
         config.ExecutePreprocessor.timeout = 120
         coursedir = CourseDirectory(config=config)
         yield NbGraderAPI(coursedir=coursedir, config=config)
+
+
+def _put_interpreter_on_path() -> None:
+    """nbgrader runs `alembic` and kernels from PATH: make this interpreter's scripts win, even unactivated."""
+    scripts = os.path.dirname(sys.executable)
+    if os.environ.get("PATH", "").split(os.pathsep)[0] != scripts:
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")

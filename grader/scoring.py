@@ -31,7 +31,7 @@ def autograde(assignment_id: str, submissions: dict[str, nbformat.NotebookNode])
             outcome = api.autograde(assignment_id, student_id)
             if not outcome["success"]:
                 raise AutogradeError(f"autograde failed for {student_id}: {outcome.get('error') or outcome.get('log')}")
-        with Gradebook(api.gradebook_url) as gradebook:
+        with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
             for student_id in submissions:
                 submitted = gradebook.find_submission_notebook(assignment_id, assignment_id, student_id)
                 results[student_id] = {g.name: (g.score, g.max_score) for g in submitted.grades}

@@ -1,0 +1,79 @@
+"""Figures for lecture 2.1: an image, its colour channels, and where a pixel lands in the feature vector."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+CHANNELS = ("red", "green", "blue")
+
+
+def feature_index(row: int, col: int, channel: int, shape: tuple[int, int, int], order: str = "numpy") -> int:
+    """Row of the feature vector that holds pixel (row, col) of `channel` in an image of `shape` (h, w, c).
+
+    `order="numpy"` is NumPy's row-major order (pixel by pixel, colours side by side);
+    `order="channels"` lists a whole channel after another, as the lecture draws it.
+    """
+    h, w, c = shape
+    if not (0 <= row < h and 0 <= col < w and 0 <= channel < c):
+        raise ValueError(f"pixel ({row}, {col}, channel {channel}) is outside an image of shape {shape}")
+    if order == "numpy":
+        return (row * w + col) * c + channel
+    if order == "channels":
+        return channel * h * w + row * w + col
+    raise ValueError(f"order must be 'numpy' or 'channels', not {order!r}")
+
+
+def show_channels(image: np.ndarray) -> "Figure":
+    """The `(h, w, 3)` image beside its red, green and blue intensity matrices."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(11, 3))
+    axes = fig.subplots(1, 4)
+    axes[0].imshow(image)
+    axes[0].set_title(f"image {image.shape[0]}x{image.shape[1]}x{image.shape[2]}")
+    for k, (ax, name) in enumerate(zip(axes[1:], CHANNELS)):
+        ax.imshow(image[..., k], cmap=f"{name.capitalize()}s", vmin=0, vmax=255)
+        ax.set_title(f"{name} channel ({image.shape[0]}x{image.shape[1]})")
+    for ax in axes:
+        ax.set_xticks([])
+        ax.set_yticks([])
+    fig.tight_layout()
+    return fig
+
+
+def show_pixel_in_vector(image: np.ndarray, row: int, col: int, channel: int) -> "Figure":
+    """Mark pixel (row, col) on the image and say which row of x holds its `channel` value, in both orders."""
+    from matplotlib.figure import Figure
+
+    numpy_row = feature_index(row, col, channel, image.shape, "numpy")
+    lecture_row = feature_index(row, col, channel, image.shape, "channels")
+    fig = Figure(figsize=(8, 3.6))
+    ax_image, ax_text = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.3]})
+    ax_image.imshow(image)
+    ax_image.add_patch(_square(col, row))
+    ax_image.set_title(f"pixel (row {row}, column {col})")
+    ax_image.set_xticks([])
+    ax_image.set_yticks([])
+    ax_text.axis("off")
+    value = int(image[row, col, channel])
+    ax_text.text(
+        0.0, 0.5,
+        f"{CHANNELS[channel]} value: {value}\n\n"
+        f"NumPy order (row-major):\n  x[{numpy_row}] = {value}\n\n"
+        f"channel-by-channel order:\n  x[{lecture_row}] = {value}\n\n"
+        f"n_x = {image.shape[0]} x {image.shape[1]} x {image.shape[2]} = {image.size}",
+        family="monospace", va="center",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def _square(col: int, row: int):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, edgecolor="yellow", linewidth=2)
