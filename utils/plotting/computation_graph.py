@@ -51,23 +51,20 @@ def name_of(node: Any) -> str:
 
 
 def graph_nodes(output: Any) -> list[Any]:
-    """Every node the output depends on (itself included), inputs before the nodes computed from them."""
-    order: list[Any] = []
-    seen: set[int] = set()
-    stack: list[tuple[Any, bool]] = [(output, False)]
-    while stack:
-        node, expanded = stack.pop()
-        if expanded:
-            order.append(node)
-            continue
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        stack.append((node, True))
-        for parent in reversed(tuple(node.parents)):
-            if id(parent) not in seen:
-                stack.append((parent, False))
-    return order
+    """Every node the output depends on, itself included, each once, in breadth-first discovery order.
+
+    The output comes first; this is the order of discovery for drawing, not an order to run a backward pass in.
+    """
+    found: list[Any] = [output]
+    ids = {id(output)}
+    i = 0
+    while i < len(found):
+        for p in found[i].parents:
+            if id(p) not in ids:
+                ids.add(id(p))
+                found.append(p)
+        i += 1
+    return found
 
 
 def grads_of(output: Any) -> dict[str, float]:
@@ -78,13 +75,20 @@ def grads_of(output: Any) -> dict[str, float]:
 def layout(output: Any) -> dict[int, tuple[float, float]]:
     """Positions `(x, y)` of the nodes, by `id(node)`: x is the column (inputs at 0, the output rightmost)."""
     nodes = graph_nodes(output)
-    depth: dict[int, int] = {}
-    for node in nodes:  # parents come first in `nodes`
-        depth[id(node)] = 1 + max((depth[id(p)] for p in node.parents), default=-1)
+    depth = {id(n): 0 for n in nodes}
+    changed = True
+    while changed:  # longest distance from an input, by relaxation (graphs here are small)
+        changed = False
+        for n in nodes:
+            for p in n.parents:
+                if depth[id(n)] < depth[id(p)] + 1:
+                    depth[id(n)] = depth[id(p)] + 1
+                    changed = True
+    nodes.sort(key=lambda n: depth[id(n)])
     consumers: dict[int, list[Any]] = {id(n): [] for n in nodes}
-    for node in nodes:
-        for parent in node.parents:
-            consumers[id(parent)].append(node)
+    for n in nodes:
+        for p in n.parents:
+            consumers[id(p)].append(n)
     column: dict[int, int] = {}
     for node in nodes:
         if not node.parents and not getattr(node, "label", "") and consumers[id(node)]:
@@ -150,7 +154,7 @@ def draw_computation_graph(
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     x_range = (min(xs) - 1.3, max(xs) + 0.8)
-    y_range = (min(ys) - 0.8, max(ys) + 0.6)
+    y_range = (min(ys) - 0.8, max(ys) + 0.8)
     scale = 1.0
     fig, ax = plt.subplots(figsize=(scale * (x_range[1] - x_range[0]),
                                     scale * (y_range[1] - y_range[0]) + (0.5 if caption else 0.0) + (0.4 if title else 0.0)))
@@ -161,11 +165,14 @@ def draw_computation_graph(
 
     for node in nodes:
         x, y = pos[id(node)]
-        for parent in node.parents:
+        for index, parent in enumerate(node.parents):
             px, py = pos[id(parent)]
             red = any(h is parent for h in highlighted)
+            repeat = sum(1 for p in node.parents[:index] if p is parent)  # a node used twice gets a second arc
+            rad = (-0.3 if x - px > 2.5 else 0.0) + (0.4 * repeat if repeat % 2 else -0.4 * repeat)
             arrow = FancyArrowPatch(
                 (px + box_w / 2, py), (x - box_w / 2, y), arrowstyle="-|>", mutation_scale=12,
+                connectionstyle=f"arc3,rad={rad}",
                 color=GRAD_COLOR if red else "#546e7a", lw=2.2 if red else 1.2, shrinkA=2, shrinkB=2, zorder=1,
             )
             arrow.set_gid(f"edge:{name_of(parent)}->{name_of(node)}")
