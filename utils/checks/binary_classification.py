@@ -23,7 +23,7 @@ def check_image_to_vector(image_to_vector: Callable[[np.ndarray], np.ndarray]) -
         "values of each pixel side by side.",
     )
     expect(
-        not np.array_equal(x, np.arange(24).reshape(2, 4, 3).transpose(1, 0, 2).reshape(24, 1)),
+        not np.array_equal(x, np.arange(24).reshape(2, 4, 3).reshape(24, 1, order="F")),
         "Your vector walks down the columns of the image first (column-major, Fortran order). "
         "Use NumPy's default row-major order: along each row, left to right, then the next row.",
     )
@@ -63,16 +63,17 @@ def check_labels_to_row(labels_to_row: Callable[[np.ndarray], np.ndarray]) -> No
 def check_normalize_pixels(normalize_pixels: Callable[[np.ndarray], np.ndarray]) -> None:
     """uint8 values 0, 51, 255 must become floats 0.0, 0.2, 1.0, without changing the input."""
     __tracebackhide__ = True
-    X = np.array([[0, 51], [255, 102]], dtype=np.uint8)
+    original = np.array([[0, 51], [255, 102]], dtype=np.uint8)
+    X = original.copy()
     result = expect_array(call(normalize_pixels, X), "The normalised X")
+    expect_unchanged(X, original, "X")
     expect_shape(result, (2, 2), "The normalised X")
     expect_float_dtype(result, "The normalised X")
     expect(
-        not np.allclose(result, X / 256),
+        not np.allclose(result, original / 256),
         "You divided by 256, but the largest pixel value is 255: divide by 255 so white becomes exactly 1.0.",
     )
     expect_close(result, [[0.0, 0.2], [1.0, 0.4]], "The normalised X", "Each value should be pixel / 255.")
-    expect_unchanged(X, np.array([[0, 51], [255, 102]], dtype=np.uint8), "X")
     passed("normalize_pixels", "values in [0, 1], input untouched")
 
 
