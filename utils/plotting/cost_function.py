@@ -1,0 +1,93 @@
+"""Figures for lecture 2.3: the two branches of the cross-entropy loss, and cost curves J(w).
+
+Losses and costs are passed in as arrays (computed with the learner's own functions); nothing here computes them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def plot_loss_curves(
+    y_hat_grid: np.ndarray, loss_if_1: np.ndarray, loss_if_0: np.ndarray, y_hat: float | None = None
+) -> "Figure":
+    """The loss against y_hat for a label y = 1 and for y = 0 (arrays of shape (k,)), with y_hat marked if given."""
+    from matplotlib.figure import Figure
+
+    grid = np.asarray(y_hat_grid, dtype=float)
+    curves = {1: np.asarray(loss_if_1, dtype=float), 0: np.asarray(loss_if_0, dtype=float)}
+    colours = {1: "tab:orange", 0: "tab:blue"}
+    fig = Figure(figsize=(6.4, 3.8))
+    ax = fig.subplots()
+    for label, values in curves.items():
+        ax.plot(grid, values, color=colours[label], lw=2, label=f"y = {label}")
+    if y_hat is not None:
+        ax.axvline(y_hat, color="grey", ls=":", lw=1)
+        for label, values in curves.items():
+            at = float(np.interp(y_hat, grid, values))
+            ax.plot([y_hat], [at], "o", color=colours[label])
+            ax.annotate(f"L = {at:.2f}", (y_hat, at), textcoords="offset points", xytext=(6, 6), color=colours[label])
+        ax.set_title(rf"$\hat{{y}}$ = {y_hat:.2f}")
+    ax.set_xlim(0.0, 1.0)
+    ax.set_ylim(0.0, min(6.0, float(max(np.nanmax(v) for v in curves.values()))) + 0.2)
+    ax.set_xlabel(r"prediction $\hat{y}$")
+    ax.set_ylabel(r"loss $L(\hat{y}, y)$")
+    ax.legend(loc="upper center")
+    fig.tight_layout()
+    return fig
+
+
+def negative_curvature(w_grid: np.ndarray, values: np.ndarray, tol: float = 1e-12) -> np.ndarray:
+    """Boolean mask of shape (k,): where the curve (w_grid, values) bends downwards (second difference < -tol).
+
+    The two end points, which have no second difference, are False. The grid must be evenly spaced.
+    """
+    values = np.asarray(values, dtype=float)
+    mask = np.zeros(values.shape, dtype=bool)
+    mask[1:-1] = np.diff(values, 2) < -tol
+    return mask
+
+
+def _spans(w_grid: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
+    """The intervals of w_grid where mask is True."""
+    spans, start = [], None
+    for k, flag in enumerate(mask):
+        if flag and start is None:
+            start = k
+        if start is not None and (not flag or k == len(mask) - 1):
+            end = k if flag else k - 1
+            spans.append((float(w_grid[start]), float(w_grid[end])))
+            start = None
+    return spans
+
+
+def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_error: np.ndarray) -> "Figure":
+    """Two cost curves J(w) side by side (arrays of shape (k,) over an evenly spaced w_grid).
+
+    Stretches where a curve bends downwards (negative curvature: not convex) are shaded red.
+    """
+    from matplotlib.figure import Figure
+
+    w_grid = np.asarray(w_grid, dtype=float)
+    fig = Figure(figsize=(10, 3.8))
+    axes = fig.subplots(1, 2)
+    for ax, values, name in zip(axes, (cross_entropy, squared_error), ("cross-entropy", "squared error")):
+        values = np.asarray(values, dtype=float)
+        ax.plot(w_grid, values, color="black", lw=2)
+        spans = _spans(w_grid, negative_curvature(w_grid, values))
+        for k, (left, right) in enumerate(spans):
+            ax.axvspan(left, right, color="tab:red", alpha=0.18, label="bends downwards" if k == 0 else None)
+        best = int(np.argmin(values))
+        ax.plot([w_grid[best]], [values[best]], "o", color="tab:green", label=f"minimum at w = {w_grid[best]:.2f}")
+        verdict = "convex" if not spans else "not convex"
+        ax.set_title(f"{name} cost: {verdict}")
+        ax.set_xlabel("w")
+        ax.set_ylabel("J(w)")
+        ax.legend(loc="upper center", fontsize=8)
+    fig.tight_layout()
+    return fig
