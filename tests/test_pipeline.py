@@ -51,18 +51,26 @@ def test_master_scores_full_marks_and_blank_copy_zero(assignment_id):
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
-def test_a_wrong_implementation_of_each_exercise_loses_points(assignment_id):
+def test_every_wrong_implementation_loses_points(assignment_id, mutation_scores):
+    """The mutation suite: every mutant in tests/mutants/<id>.py loses points on its own function's tests."""
     mutants = load_mutants(assignment_id)
     base = completed_copy(assignment_id)
     functions = list(answer_cells(base))
-    assert set(functions) <= set(mutants), f"tests/mutants/{assignment_id}.py lacks {set(functions) - set(mutants)}"
-    first = {f: next(iter(mutants[f].items())) for f in functions}
-    scores = autograde(assignment_id, {f"{f}-{name}": with_answer(base, f, src) for f, (name, src) in first.items()})
+    few = {f: len(mutants.get(f, {})) for f in functions if len(mutants.get(f, {})) < 5}
+    assert not few, f"tests/mutants/{assignment_id}.py needs at least five mutants per function: {few}"
+    unknown = set(mutants) - set(functions)
+    assert not unknown, f"tests/mutants/{assignment_id}.py names functions the notebook lacks: {unknown}"
+    submissions = {f"{f}--{name}": with_answer(base, f, src) for f in functions for name, src in mutants[f].items()}
+    scores = autograde(assignment_id, submissions)
     test_ids = list(graded_cells(base))
-    for function, (name, _) in first.items():
+    survivors = []
+    for student, cells in scores.items():
+        function = student.split("--")[0]
         own = tests_of(function, functions, test_ids)
-        got = sum(scores[f"{function}-{name}"][t][0] for t in own)
-        assert got < sum(scores[f"{function}-{name}"][t][1] for t in own), f"mutant {function}/{name} kept full marks"
+        if sum(cells[t][0] for t in own) >= sum(cells[t][1] for t in own):
+            survivors.append(student)
+    mutation_scores[assignment_id] = (len(scores) - len(survivors), len(scores))
+    assert not survivors, f"mutants kept full marks (a bug in the tests, not the mutant): {survivors}"
 
 
 def _secret_lines(assignment_id: str) -> set[str]:
