@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 ## lab: build the environment and open the course in JupyterLab at notebooks/
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
 ## test: build the environment and run the whole test suite
 test: $(STAMP)

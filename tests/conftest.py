@@ -35,7 +35,7 @@ def graded_cells(nb: nbformat.NotebookNode) -> dict[str, float]:
     }
 
 
-def tests_of(function: str, functions: list[str], test_ids: list[str]) -> list[str]:
+def owned_tests(function: str, functions: list[str], test_ids: list[str]) -> list[str]:
     """The test grade_ids that belong to `function` (`test_f` or `test_f_*`, longest function name wins)."""
 
     def owner(test_id: str) -> str | None:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ASSIGNMENTS, answer_cells, completed_copy, graded_cells, load_mutants, tests_of, with_answer
+from conftest import ASSIGNMENTS, answer_cells, completed_copy, graded_cells, load_mutants, owned_tests, with_answer
 from grader import course, notebooks
 from grader.release import generate
 from grader.scoring import autograde
@@ -27,14 +27,14 @@ def test_cell_convention(assignment_id):
     tests = graded_cells(master)
     assert functions and tests
     for function in functions:
-        assert tests_of(function, functions, list(tests)), f"{function} has no test_{function}* cell"
+        assert owned_tests(function, functions, list(tests)), f"{function} has no test_{function}* cell"
     for cell in master.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("grade") and not meta.get("solution"):
             assert meta["points"] > 0 and meta["locked"]
             assert re.match(r'^"""[^\n]+"""\n', cell.source), f"{meta['grade_id']} must open with a one-line docstring"
             assert "### BEGIN HIDDEN TESTS" in cell.source, f"{meta['grade_id']} has no hidden tests"
-            assert any(t == meta["grade_id"] for f in functions for t in tests_of(f, functions, list(tests)))
+            assert any(t == meta["grade_id"] for f in functions for t in owned_tests(f, functions, list(tests)))
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
@@ -66,7 +66,7 @@ def test_every_wrong_implementation_loses_points(assignment_id, mutation_scores)
     survivors = []
     for student, cells in scores.items():
         function = student.split("--")[0]
-        own = tests_of(function, functions, test_ids)
+        own = owned_tests(function, functions, test_ids)
         if sum(cells[t][0] for t in own) >= sum(cells[t][1] for t in own):
             survivors.append(student)
     mutation_scores[assignment_id] = (len(scores) - len(survivors), len(scores))

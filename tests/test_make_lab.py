@@ -1,0 +1,57 @@
+"""`make lab`, the README's first command, serves the course's notebooks in JupyterLab (also as root)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import secrets
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from grader import course
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, token: str) -> dict:
+    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.load(response)
+
+
+def test_make_lab_serves_the_student_copies(tmp_path):
+    port, token = _free_port(), secrets.token_hex(16)
+    args = f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token} --ServerApp.open_browser=False"
+    env = {**os.environ, "HOME": str(tmp_path), "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    server = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"], cwd=course.REPO, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                listing = _get(f"http://127.0.0.1:{port}/api/contents", token)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"make lab exited: {server.stdout.read().decode(errors='replace')[-2000:]}")
+                if time.monotonic() > deadline:
+                    pytest.fail("JupyterLab did not answer within 90 s")
+                time.sleep(0.5)
+        assert {item["name"] for item in listing["content"]} >= set(course.assignments())
+        lecture = _get(f"http://127.0.0.1:{port}/api/contents/2.1-binary-classification", token)
+        assert "2.1-binary-classification/2.1-binary-classification.ipynb" in {i["path"] for i in lecture["content"]}
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=10) as page:
+            assert b"JupyterLab" in page.read()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
