@@ -1,0 +1,88 @@
+"""Figures for lecture 2.4: a 1-D cost curve with descent steps, and a cost surface with descent paths.
+
+Costs and paths are passed in as arrays (computed with the learner's own functions); nothing here descends.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+PATH_COLOURS = ("tab:red", "tab:purple", "tab:orange", "tab:cyan")
+
+
+def plot_descent_1d(
+    w_grid: np.ndarray, J_grid: np.ndarray, history: Sequence[float], J_history: Sequence[float], title: str | None = None
+) -> "Figure":
+    """The curve J(w) (arrays of shape (k,)) and the points w_0, w_1, ... of `history` on it, joined in order.
+
+    The view stays on the curve: a path that runs away (divergence) leaves the picture.
+    """
+    from matplotlib.figure import Figure
+
+    w_grid, J_grid = np.asarray(w_grid, dtype=float), np.asarray(J_grid, dtype=float)
+    path_w, path_J = np.asarray(history, dtype=float), np.asarray(J_history, dtype=float)
+    fig = Figure(figsize=(6.4, 4.0))
+    ax = fig.subplots()
+    ax.plot(w_grid, J_grid, color="black", lw=2, label="J(w)")
+    ax.plot(path_w, path_J, "-o", color="tab:red", lw=1, ms=4, alpha=0.8, label="steps")
+    ax.plot(path_w[:1], path_J[:1], "s", color="tab:blue", ms=8, label="start $w_0$")
+    spread = J_grid.max() - J_grid.min()
+    ax.set_xlim(w_grid[0], w_grid[-1])
+    ax.set_ylim(J_grid.min() - 0.05 * spread, J_grid.max() + 0.05 * spread)
+    ax.set_xlabel("w")
+    ax.set_ylabel("J(w)")
+    ax.set_title(title if title is not None else f"{len(path_w) - 1} steps of gradient descent")
+    ax.legend(loc="upper center", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_cost_surface(
+    w_grid: np.ndarray, b_grid: np.ndarray, J: np.ndarray, paths: Sequence[np.ndarray] = ()
+) -> "Figure":
+    """J(w, b) as a 3-D surface (left) and as contours (right), with descent paths drawn on both.
+
+    w_grid: (k,), b_grid: (l,), J: (l, k) with J[i, j] the cost at (w_grid[j], b_grid[i]);
+    each path: (s, 2) array of the points (w, b) visited, in order.
+    """
+    from matplotlib.figure import Figure
+
+    w_grid, b_grid, J = np.asarray(w_grid, dtype=float), np.asarray(b_grid, dtype=float), np.asarray(J, dtype=float)
+    W, B = np.meshgrid(w_grid, b_grid)
+    fig = Figure(figsize=(11, 4.6))
+    ax3d = fig.add_subplot(1, 2, 1, projection="3d")
+    ax3d.plot_surface(W, B, J, cmap="viridis", alpha=0.75, linewidth=0)
+    ax3d.set_xlabel("w")
+    ax3d.set_ylabel("b")
+    ax3d.set_zlabel("J(w, b)")
+    ax3d.set_title("the cost surface")
+    ax = fig.add_subplot(1, 2, 2)
+    levels = np.quantile(J, np.linspace(0.0, 1.0, 16) ** 2)
+    contours = ax.contour(W, B, J, levels=np.unique(levels), cmap="viridis")
+    ax.clabel(contours, fontsize=7, fmt="%.2f")
+    best = np.unravel_index(int(np.argmin(J)), J.shape)
+    ax.plot([w_grid[best[1]]], [b_grid[best[0]]], "*", color="black", ms=12, label="lowest grid point")
+    for k, path in enumerate(paths):
+        path = np.asarray(path, dtype=float)
+        colour = PATH_COLOURS[k % len(PATH_COLOURS)]
+        path_J = _interpolate(w_grid, b_grid, J, path)
+        ax3d.plot(path[:, 0], path[:, 1], path_J, "-o", color=colour, ms=2, lw=1.5)
+        ax.plot(path[:, 0], path[:, 1], "-o", color=colour, ms=2, lw=1.5, label=f"path {k + 1} ({len(path) - 1} steps)")
+        ax.plot(path[:1, 0], path[:1, 1], "s", color=colour, ms=7)
+    ax.set_xlabel("w")
+    ax.set_ylabel("b")
+    ax.set_title("contours (lines of equal cost)")
+    ax.legend(loc="upper right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def _interpolate(w_grid: np.ndarray, b_grid: np.ndarray, J: np.ndarray, path: np.ndarray) -> np.ndarray:
+    """J at the points of `path`, read off the grid (nearest grid column, linear along b)."""
+    columns = np.clip(np.searchsorted(w_grid, path[:, 0]), 0, len(w_grid) - 1)
+    return np.array([np.interp(b, b_grid, J[:, j]) for b, j in zip(path[:, 1], columns)])

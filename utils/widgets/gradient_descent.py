@@ -1,0 +1,41 @@
+"""Widgets for lecture 2.4."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+
+def learning_rate_widget(
+    J: Callable[[float], float],
+    dJ: Callable[[float], float],
+    gradient_descent: Callable[..., tuple[float, Any]],
+    w0: float,
+    w_min: float,
+    w_max: float,
+    behaviour: Callable[..., str] | None = None,
+) -> Any:
+    """Sliders for the learning rate and the number of iterations, redrawing the descent path on J(w).
+
+    `gradient_descent` (and `behaviour`, if given) are the learner's functions; the curve J(w) is computed once.
+    """
+    import ipywidgets as widgets
+
+    from utils.plotting.gradient_descent import plot_descent_1d
+
+    w_grid = np.linspace(w_min, w_max, 300)
+    J_grid = np.array([J(w) for w in w_grid])
+
+    def draw(learning_rate: float, num_iterations: int):
+        _, history = gradient_descent(dJ, w0, learning_rate, num_iterations)
+        title = f"learning rate {learning_rate:.2f}, {num_iterations} steps"
+        if behaviour is not None:
+            title += ": " + behaviour(dJ, w0, learning_rate, num_iterations)
+        return plot_descent_1d(w_grid, J_grid, history, [J(w) for w in history], title)
+
+    return widgets.interactive(
+        draw,
+        learning_rate=widgets.FloatSlider(value=0.1, min=0.02, max=1.2, step=0.02, description="learning rate"),
+        num_iterations=widgets.IntSlider(value=10, min=1, max=40, description="iterations"),
+    )
