@@ -173,3 +173,147 @@ def test_tangent_widget_draws_the_tangent_at_the_slider(monkeypatch):
     labels = shown[-1].axes[0].get_legend_handles_labels()[1]
     assert "tangent at a = 2: slope 0.5" in labels
     assert math.isclose(slider.min, 0.54) and math.isclose(slider.max, 4.46)
+
+
+# --- 2.6: the analytic derivatives -------------------------------------------------------------------------
+
+from utils.checks import more_derivative_examples as checks26  # noqa: E402
+
+
+def _named(fn, name):
+    fn.__name__ = name
+    return fn
+
+
+@pytest.mark.parametrize(
+    "check, correct, name",
+    [
+        (checks26.check_d_square, lambda a: 2 * a, "d_square"),
+        (checks26.check_d_cube, lambda a: 3 * a**2, "d_cube"),
+        (checks26.check_d_log, lambda a: 1 / a, "d_log"),
+    ],
+)
+def test_analytic_checks_pass_correct_functions(check, correct, name, capsys):
+    check(_named(correct, name))
+    assert capsys.readouterr().out.strip() == f"✔ {name}: all visible checks passed."
+
+
+@pytest.mark.parametrize(
+    "check, wrong, fragments",
+    [
+        (checks26.check_d_square, lambda a: ((a + 0.001) ** 2 - a**2) / 0.001, ["nudge estimate", "exact formula"]),
+        (checks26.check_d_square, lambda a: a**2, ["a² itself"]),
+        (checks26.check_d_square, lambda a: 2 * abs(a), ["sign is lost"]),
+        (checks26.check_d_square, lambda a: 2.0 * float(a), ["not `math` functions"]),
+        (checks26.check_d_square, lambda a: [2 * x for x in a] if isinstance(a, np.ndarray) else 2 * a,
+         ["returned a list"]),
+        (checks26.check_d_cube, lambda a: 3 * a ^ 2, ["bitwise XOR"]),
+        (checks26.check_d_cube, lambda a: 3 * a * 2, ["6a"]),
+        (checks26.check_d_cube, lambda a: 3 * a**3, ["3a³"]),
+        (checks26.check_d_cube, lambda a: 3 * math.pow(a, 2), ["not `math` functions"]),
+        (checks26.check_d_log, lambda a: 1 / (a * np.log(10)), ["log10"]),
+        (checks26.check_d_log, lambda a: 1 // a, ["`//`"]),
+        (checks26.check_d_log, lambda a: np.log(a), ["ln a itself"]),
+        (checks26.check_d_log, lambda a: (np.log(a + 0.001) - np.log(a)) / 0.001, ["nudge estimate"]),
+    ],
+)
+def test_analytic_checks_name_the_mistake(check, wrong, fragments):
+    _fails_with(check, _named(wrong, check.__name__.removeprefix("check_")), *fragments)
+
+
+def test_analytic_check_catches_an_in_place_change():
+    def d_square(a):
+        a *= 2
+        return a
+
+    _fails_with(checks26.check_d_square, d_square, "changed its input array in place")
+
+
+# --- 2.6: derivative_table ---------------------------------------------------------------------------------
+
+
+def _table(nudged=None, number=float, names=("a^2", "a^3", "ln(a)"), log=np.log):
+    def derivative_table(a, h=0.001):
+        functions = [(lambda t: t**2, lambda t: 2 * t), (lambda t: t**3, lambda t: 3 * t**2), (log, lambda t: 1 / t)]
+        rows = []
+        for name, (f, df) in zip(names, functions):
+            estimate = nudged(f, a, h) if nudged else (f(a + h) - f(a)) / h
+            rows.append((name, number(f(a)), number(df(a)), number(estimate)))
+        return rows
+
+    return derivative_table
+
+
+def test_check_derivative_table_passes_a_correct_table(capsys):
+    checks26.check_derivative_table(_table())
+    assert capsys.readouterr().out.strip() == "✔ derivative_table: all visible checks passed."
+
+
+@pytest.mark.parametrize(
+    "wrong, fragments",
+    [
+        (_table(nudged=lambda f, a, h: f(a + h) - f(a)), ["1000 times too small", "divide it by its width h"]),
+        (_table(number=np.float64), ["plain Python float"]),
+        (_table(nudged=lambda f, a, h: (f(a + 0.001) - f(a)) / 0.001), ["ignores its argument h"]),
+        (_table(log=np.log10), ["log10"]),
+        (_table(names=("a2", "a3", "ln")), ["'a^2', 'a^3', 'ln(a)'"]),
+        (_table(nudged=lambda f, a, h: (f(a + h) - f(a - h)) / (2 * h)), ["forward estimate"]),
+        (lambda a, h=0.001: {"a^2": (4.0, 4.0, 4.001)}, ["list of three rows"]),
+    ],
+)
+def test_check_derivative_table_names_the_mistake(wrong, fragments):
+    _fails_with(checks26.check_derivative_table, _named(wrong, "derivative_table"), *fragments)
+
+
+def test_check_derivative_table_detects_swapped_columns():
+    correct = _table()
+
+    def derivative_table(a, h=0.001):
+        return [(name, fa, nudged, exact) for name, fa, exact, nudged in correct(a, h)]
+
+    _fails_with(checks26.check_derivative_table, derivative_table, "columns are swapped")
+
+
+# --- 2.6: slope_errors -------------------------------------------------------------------------------------
+
+
+def _errors(forward_estimate=None, centred_estimate=None, post=np.abs, swap=False):
+    def slope_errors(f, df, a, hs):
+        forward = forward_estimate(f, a, hs) if forward_estimate else (f(a + hs) - f(a)) / hs
+        centred = centred_estimate(f, a, hs) if centred_estimate else (f(a + hs) - f(a - hs)) / (2 * hs)
+        result = post(forward - df(a)), post(centred - df(a))
+        return result[::-1] if swap else result
+
+    return slope_errors
+
+
+def test_check_slope_errors_passes_a_correct_function(capsys):
+    checks26.check_slope_errors(_errors())
+    assert capsys.readouterr().out.strip() == "✔ slope_errors: all visible checks passed."
+
+
+@pytest.mark.parametrize(
+    "wrong, fragments",
+    [
+        (_errors(post=lambda x: x), ["negative", "np.abs"]),
+        (_errors(swap=True), ["swapped"]),
+        (_errors(centred_estimate=lambda f, a, hs: (f(a + hs) - f(a - hs)) / hs), ["denominator is 2h"]),
+        (_errors(centred_estimate=lambda f, a, hs: (f(a + hs) - f(a - hs)) / 2 * hs), ["in parentheses"]),
+        (_errors(centred_estimate=lambda f, a, hs: (f(a + hs) - f(a)) / hs), ["forward estimate's error"]),
+        (_errors(post=lambda x: np.abs(x) / abs(np.cos(1.0))), ["absolute error"]),
+        (lambda f, df, a, hs: ([0.0] * len(hs), [0.0] * len(hs)), ["should be a NumPy array"]),
+        (lambda f, df, a, hs: np.zeros((2, len(hs))), ["should return a tuple"]),
+    ],
+)
+def test_check_slope_errors_names_the_mistake(wrong, fragments):
+    _fails_with(checks26.check_slope_errors, _named(wrong, "slope_errors"), *fragments)
+
+
+def test_check_slope_errors_catches_a_changed_hs():
+    def slope_errors(f, df, a, hs):
+        forward = np.abs((f(a + hs) - f(a)) / hs - df(a))
+        centred = np.abs((f(a + hs) - f(a - hs)) / (2 * hs) - df(a))
+        hs *= 0
+        return forward, centred
+
+    _fails_with(checks26.check_slope_errors, slope_errors, "changed the array hs in place")

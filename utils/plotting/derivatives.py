@@ -97,7 +97,7 @@ def plot_tangent_lines(
         value, slope = float(f(np.asarray(p))), float(df(np.asarray(p)))
         span = np.array([p - half_width, p + half_width])
         colour = colours[i % len(colours)]
-        ax.plot(span, value + slope * (span - p), "--", color=colour, label=f"tangent at a = {p:g}: slope {slope:.4g}")
+        ax.plot(span, value + slope * (span - p), "--", color=colour, linewidth=1.8, label=f"tangent at a = {p:g}: slope {slope:.4g}")
         ax.plot([p], [value], "o", color=colour)
     ax.set_xlabel("a")
     ax.set_ylabel(name)
@@ -129,12 +129,14 @@ def plot_slope_errors(
               markersize=3, label="forward  (f(a+h) - f(a)) / h")
     ax.loglog(hs, np.where(centred_errors > 0, centred_errors, np.nan), "s-", color="tab:orange",
               markersize=3, label="centred  (f(a+h) - f(a-h)) / 2h")
+    # Guides start a decade below each curve's value at the largest h, so they run beside the curves.
     largest = int(np.argmax(hs))
     top = hs[largest]
-    anchor = forward_errors[largest] if forward_errors[largest] > 0 else 1.0
     guide = hs[hs >= top * 1e-4]
-    ax.loglog(guide, anchor * (guide / top), ":", color="gray", label="∝ h (slope 1)")
-    ax.loglog(guide, anchor * (guide / top) ** 2, "-.", color="gray", label="∝ h² (slope 2)")
+    for errors, power, style, label in ((forward_errors, 1, ":", "∝ h (slope 1)"),
+                                        (centred_errors, 2, "-.", "∝ h² (slope 2)")):
+        anchor = errors[largest] / 10 if errors[largest] > 0 else 1.0
+        ax.loglog(guide, anchor * (guide / top) ** power, style, color="gray", linewidth=1.5, label=label)
     ax.set_xlabel("nudge h")
     ax.set_ylabel("|estimate - true derivative|")
     ax.set_title(title)
