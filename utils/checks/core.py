@@ -59,10 +59,12 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     except CheckFailed:
         raise
     except Exception as error:  # noqa: BLE001 - any student error becomes a readable report
-        raise CheckFailed(
-            f"`{name}{_describe_args(args)}` raised {type(error).__name__}: {error}",
-            _student_frames(error),
-        ) from None
+        trace = _student_frames(error)
+        hint = ""
+        if "Python scalar" in str(error) or "math." in trace:
+            hint = (" The `math` module works on one number at a time; use NumPy's `np.exp`, `np.log`, ..., which"
+                    " work on whole arrays elementwise.")
+        raise CheckFailed(f"`{name}{_describe_args(args)}` raised {type(error).__name__}: {error}.{hint}", trace) from None
 
 
 def _describe_args(args: tuple[Any, ...]) -> str:

@@ -22,26 +22,12 @@ _LINEAR = [[-2.5, 2.5, -1.5, 0.0]]  # w^T x + b, before the sigmoid
 _PROBA = [[0.07585818002124355, 0.9241418199787566, 0.18242552380635635, 0.5]]
 
 
-def _call_vectorised(fn: Callable[..., Any], *args: Any) -> Any:
-    """`call`, with a hint when `math` functions meet an array."""
-    __tracebackhide__ = True
-    try:
-        return call(fn, *args)
-    except CheckFailed as failure:
-        if "Python scalar" in str(failure) or "math" in failure.student_trace:
-            raise CheckFailed(
-                str(failure) + " The `math` module works on one number at a time; use `np.exp`, which works on "
-                "whole arrays elementwise.",
-                failure.student_trace,
-            ) from None
-        raise
-
 
 def check_sigmoid(sigmoid: Callable[[Any], Any]) -> None:
     """sigma on arrays, on a scalar, on integers; exact limits without overflow warnings; accurate tails."""
     __tracebackhide__ = True
     z = np.array(_Z)
-    s = expect_array(_call_vectorised(sigmoid, z), "sigmoid(z) for an array z")
+    s = expect_array(call(sigmoid, z), "sigmoid(z) for an array z")
     expect_shape(s, (5,), "sigmoid(z) for z of shape (5,)")
     expect_float_dtype(s, "sigmoid(z)")
     expect(
@@ -52,7 +38,7 @@ def check_sigmoid(sigmoid: Callable[[Any], Any]) -> None:
     expect_unchanged(z, np.array(_Z), "z")
 
     matrix = np.array([[0.5, -1.0], [0.0, 2.0]])
-    s = expect_array(_call_vectorised(sigmoid, matrix), "sigmoid of a (2, 2) array")
+    s = expect_array(call(sigmoid, matrix), "sigmoid of a (2, 2) array")
     expect_shape(s, (2, 2), "sigmoid of a (2, 2) array")
     expect_close(s, [[_SIGMA_Z[3], _SIGMA_Z[1]], [0.5, _SIGMA_Z[4]]], "sigmoid of a (2, 2) array",
                  "Apply sigma to every entry and keep the shape.")
