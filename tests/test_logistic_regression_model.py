@@ -1,0 +1,335 @@
+"""Lecture 2.9 beyond the autograder: the course's published figures, scikit-learn, and the 2.9 utils modules.
+
+The model under test is the master notebook's own code: the given helper cell and the answer cells are extracted from
+`solutions/2.9-.../2.9-....ipynb` and executed, so these tests check exactly what the notebook teaches.
+"""
+
+from __future__ import annotations
+
+import math
+import runpy
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from grader import course
+
+ASSIGNMENT = "2.9-logistic-regression-gradient-descent"
+CATVNONCAT = course.REPO.parent / "shared" / "data" / "catvnoncat"
+MUTANTS_FILE = Path(__file__).parent / "mutants" / f"{ASSIGNMENT}.py"
+FUNCTIONS = ("single_example_gradients", "gradients_loop", "propagate", "gradient_check", "optimize", "model")
+
+# The course's published figures (../shared/data/catvnoncat/README.md).
+PUBLISHED_COSTS = [0.693147, 0.584508, 0.466949, 0.376007, 0.331463, 0.303273, 0.279880, 0.260042, 0.242941,
+                   0.228004, 0.214820, 0.203078, 0.192544, 0.183033, 0.174399, 0.166521, 0.159305, 0.152667,
+                   0.146542, 0.140872]
+PUBLISHED_SWEEP = {0.01: (99.52, 68.0), 0.001: (88.99, 64.0), 0.0001: (68.42, 36.0)}  # 1500 iterations
+PUBLISHED_PIXELS = [196, 192, 190, 193, 186, 182, 188, 179, 174, 213]
+
+
+@lru_cache(maxsize=1)
+def master_namespace() -> dict:
+    """The master's given helpers (sigmoid, cost_from_logits, naive_cost) and its six answer functions."""
+    nb = nbformat.read(course.master_path(ASSIGNMENT), as_version=4)
+    namespace: dict = {"np": np}
+    helpers = [c for c in nb.cells if c.cell_type == "code" and "def sigmoid(" in c.source]
+    assert len(helpers) == 1, "the master should define sigmoid in exactly one given cell"
+    exec(compile(helpers[0].source, "<master helpers>", "exec"), namespace)
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and not meta.get("grade"):
+            exec(compile(cell.source, f"<master {meta['grade_id']}>", "exec"), namespace)
+    missing = [f for f in FUNCTIONS if f not in namespace]
+    assert not missing, f"the master has no answer cell defining {missing}"
+    return namespace
+
+
+def fn(name: str):
+    return master_namespace()[name]
+
+
+def with_mutant(source: str) -> dict:
+    """A copy of the master namespace in which one answer cell is replaced by `source`."""
+    namespace = dict(master_namespace())
+    exec(compile(source, "<mutant>", "exec"), namespace)
+    return namespace
+
+
+def mutants() -> dict[str, dict[str, str]]:
+    return runpy.run_path(str(MUTANTS_FILE))["MUTANTS"]
+
+
+def as_columns(images: np.ndarray) -> np.ndarray:
+    return images.reshape(images.shape[0], -1).T / 255.0
+
+
+# ----------------------------------------------------------------------------- the course's published figures
+
+needs_catvnoncat = pytest.mark.skipif(
+    not (CATVNONCAT / "train_catvnoncat.h5").is_file() or not (CATVNONCAT / "test_catvnoncat.h5").is_file(),
+    reason=f"the course's cat / non-cat HDF5 files are not in {CATVNONCAT} (they are not part of the project; "
+    "put train_catvnoncat.h5 and test_catvnoncat.h5 there to reproduce the published figures)",
+)
+
+
+@pytest.fixture(scope="module")
+def cat_data():
+    from utils.datasets import load_catvnoncat
+
+    split = load_catvnoncat(CATVNONCAT)
+    return (split, as_columns(split.train_images), split.train_labels.reshape(1, -1),
+            as_columns(split.test_images), split.test_labels.reshape(1, -1))
+
+
+@needs_catvnoncat
+def test_published_cost_sequence_and_accuracies(cat_data):
+    split, X_train, Y_train, X_test, Y_test = cat_data
+    assert X_train.shape == (12288, 209) and X_test.shape == (12288, 50)
+    assert split.train_images.reshape(209, -1)[1, :10].tolist() == PUBLISHED_PIXELS
+    d = fn("model")(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.005)
+    assert [round(c, 6) for c in d["costs"]] == PUBLISHED_COSTS
+    assert d["train_accuracy"] == 99.04306220095694
+    assert d["test_accuracy"] == 70.0
+
+
+@needs_catvnoncat
+@pytest.mark.parametrize("rate", sorted(PUBLISHED_SWEEP))
+def test_published_learning_rate_sweep(cat_data, rate):
+    _, X_train, Y_train, X_test, Y_test = cat_data
+    d = fn("model")(X_train, Y_train, X_test, Y_test, num_iterations=1500, learning_rate=rate)
+    # The published percentages are cut (not rounded) to two decimals: 186 of 209 correct is 88.995... -> 88.99.
+    cut = [math.floor(d[key] * 100 + 1e-9) / 100 for key in ("train_accuracy", "test_accuracy")]
+    assert tuple(cut) == PUBLISHED_SWEEP[rate]
+
+
+@needs_catvnoncat
+def test_rate_one_half_overflows_naively_but_not_with_the_stable_cost(cat_data):
+    _, X_train, Y_train, _, _ = cat_data
+    propagate, cost_from_logits = fn("propagate"), fn("cost_from_logits")
+    w, b = np.zeros((X_train.shape[0], 1)), 0.0
+    naive, stable = [], []
+    for _ in range(6):
+        Z = w.T @ X_train + b
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            A = 1 / (1 + np.exp(-Z))  # the textbook sigmoid and log, as the published figure used them
+            naive.append(float(-np.mean(Y_train * np.log(A) + (1 - Y_train) * np.log(1 - A))))
+        stable.append(cost_from_logits(Z, Y_train))
+        grads, _ = propagate(w, b, X_train, Y_train)
+        w, b = w - 0.5 * grads["dw"], b - 0.5 * grads["db"]
+    # "Not finite from the second iteration on": the first cost that is not finite is the one after the second update
+    # (naive[2]); from there on it keeps coming back (the steps overshoot, so some costs in between are finite).
+    first_bad = next(k for k, c in enumerate(naive) if not math.isfinite(c))
+    assert first_bad == 2, naive
+    assert sum(not math.isfinite(c) for c in naive[2:]) >= 2, naive
+    assert all(math.isfinite(c) for c in stable), stable
+
+
+# ----------------------------------------------------------------------------- agreement with scikit-learn
+
+def unregularised_logistic_regression():
+    """scikit-learn's LogisticRegression without a penalty (spelled C=inf from 1.8 on, penalty=None before)."""
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+
+    major, minor = (int(p) for p in sklearn.__version__.split(".")[:2])
+    options = {"C": np.inf} if (major, minor) >= (1, 8) else {"penalty": None}
+    return LogisticRegression(**options, tol=1e-12, max_iter=10_000)
+
+
+def test_model_agrees_with_scikit_learn_unregularised():
+    rng = np.random.default_rng(0)
+    n_x, m_train, m_test = 3, 400, 200
+    true_w, true_b = np.array([[1.5], [-1.0], [0.5]]), 0.3
+    X_train, X_test = rng.normal(size=(n_x, m_train)), rng.normal(size=(n_x, m_test))
+    Y_train = (rng.random((1, m_train)) < 1 / (1 + np.exp(-(true_w.T @ X_train + true_b)))).astype(int)
+    Y_test = (rng.random((1, m_test)) < 1 / (1 + np.exp(-(true_w.T @ X_test + true_b)))).astype(int)
+
+    d = fn("model")(X_train, Y_train, X_test, Y_test, num_iterations=3000, learning_rate=1.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reference = unregularised_logistic_regression().fit(X_train.T, Y_train.ravel())
+    ref_w, ref_b = reference.coef_.reshape(n_x, 1), float(reference.intercept_[0])
+
+    cost_from_logits = fn("cost_from_logits")
+    our_cost = cost_from_logits(d["w"].T @ X_train + d["b"], Y_train)
+    ref_cost = cost_from_logits(ref_w.T @ X_train + ref_b, Y_train)
+    assert abs(our_cost - ref_cost) < 1e-9
+    assert np.allclose(d["w"], ref_w, atol=1e-4) and abs(d["b"] - ref_b) < 1e-4
+    assert np.array_equal(d["Y_prediction_train"].ravel(), reference.predict(X_train.T))
+    assert np.array_equal(d["Y_prediction_test"].ravel(), reference.predict(X_test.T))
+    assert d["test_accuracy"] == pytest.approx(100 * reference.score(X_test.T, Y_test.ravel()))
+
+
+def test_loop_and_vectorised_agree_on_images():
+    from utils.datasets import load_faces
+
+    split = load_faces()
+    X, Y = as_columns(split.train_images)[:, :40], split.train_labels.reshape(1, -1)[:, :40]
+    w = np.random.default_rng(3).normal(scale=0.02, size=(X.shape[0], 1))
+    (g_loop, c_loop), (g_vec, c_vec) = fn("gradients_loop")(w, 0.2, X, Y), fn("propagate")(w, 0.2, X, Y)
+    assert np.allclose(g_loop["dw"], g_vec["dw"], rtol=0, atol=1e-10)
+    assert abs(g_loop["db"] - g_vec["db"]) < 1e-10 and abs(c_loop - c_vec) < 1e-10
+
+
+# ----------------------------------------------------------------------------- the visible checks
+
+def checks():
+    from utils.checks import logistic_regression_gradient_descent as module
+
+    return module
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_check_passes_the_master_and_prints_one_line(function, capsys):
+    getattr(checks(), f"check_{function}")(fn(function))
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("✔ " + function)
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_check_reports_the_unimplemented_stub(function):
+    from utils.checks.core import NotImplementedYet
+
+    def stub(*args, **kwargs):
+        raise NotImplementedError()
+
+    stub.__name__ = function
+    with pytest.raises(NotImplementedYet, match="not implemented yet"):
+        getattr(checks(), f"check_{function}")(stub)
+
+
+# The mistakes the issue names, and a word the check's message must use for each.
+NAMED_MISTAKES = [
+    ("propagate", "missing_one_over_m", "divide"),
+    ("gradients_loop", "missing_one_over_m", "divide"),
+    ("propagate", "wrong_transpose", "transposed"),
+    ("propagate", "sign_error", "sign"),
+    ("single_example_gradients", "dz_sign_error", "sign"),
+    ("optimize", "sign_error", "AGAINST"),
+    ("propagate", "cost_as_vector", "one number"),
+    ("propagate", "forgot_b", "b = 0"),
+    ("single_example_gradients", "forgot_b_in_z", "without b"),
+    ("optimize", "forgot_b", "b never changed"),
+    ("optimize", "cost_recorded_after_update", "BEFORE"),
+    ("optimize", "mutates_callers_w", "in place"),
+    ("propagate", "naive_log_cost", "cost_from_logits"),
+    ("gradient_check", "one_sided_difference", "centred"),
+    ("gradient_check", "nudges_callers_theta_without_restoring", "in place"),
+    ("model", "accuracy_as_fraction", "percent"),
+]
+
+
+@pytest.mark.parametrize("function,mutant,word", NAMED_MISTAKES, ids=[f"{f}-{m}" for f, m, _ in NAMED_MISTAKES])
+def test_check_names_the_likely_mistake(function, mutant, word):
+    from utils.checks.core import CheckFailed
+
+    namespace = with_mutant(mutants()[function][mutant])
+    with pytest.raises(CheckFailed) as failure:
+        getattr(checks(), f"check_{function}")(namespace[function])
+    assert word in str(failure.value), str(failure.value)
+
+
+def test_every_mutant_breaks_the_visible_check_or_is_left_to_hidden_tests():
+    """Most wrong answers are already caught by the visible check; the rest must be listed here on purpose."""
+    from utils.checks.core import CheckFailed
+
+    hidden_only = set()  # (function, mutant) pairs only the hidden tests catch
+    escaped = []
+    for function, table in mutants().items():
+        assert len(table) >= 5, f"{function} needs at least five mutants"
+        for name, source in table.items():
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    getattr(checks(), f"check_{function}")(with_mutant(source)[function])
+            except CheckFailed:
+                continue
+            if (function, name) not in hidden_only:
+                escaped.append(f"{function}/{name}")
+    assert not escaped, f"visible checks let these through: {escaped}"
+
+
+# ----------------------------------------------------------------------------- plotting and widgets
+
+def test_plot_cost_curves_side_by_side_and_marks_non_finite_costs():
+    from matplotlib.figure import Figure
+
+    from utils.plotting.training import plot_cost_curves
+
+    fig = plot_cost_curves({"rate 0.1": [0.7, 0.5, 0.4], "rate 9": [0.7, math.inf, math.nan, 3.0]}, every=1)
+    assert isinstance(fig, Figure) and len(fig.axes) == 2
+    assert "not finite from iteration 1" in fig.axes[1].get_title()
+    assert "not finite" not in fig.axes[0].get_title()
+    assert list(fig.axes[0].lines[0].get_xdata()) == [0, 1, 2]
+    with pytest.raises(ValueError):
+        plot_cost_curves({})
+
+
+def test_plot_weights_image_folds_w_back_into_the_image():
+    from utils.plotting.training import plot_weights_image
+
+    w = np.arange(2 * 3 * 3, dtype=float).reshape(-1, 1) - 8
+    fig = plot_weights_image(w, (2, 3, 3))
+    images = [ax.images[0].get_array() for ax in fig.axes if ax.images]
+    assert len(images) == 3 and images[0].shape == (2, 3)
+    assert np.array_equal(images[1], w.reshape(2, 3, 3)[..., 1])
+    assert len(plot_weights_image(np.ones((25 * 25, 1)), (25, 25, 1)).axes) == 2  # one image and its colour bar
+    with pytest.raises(ValueError, match="pixels"):
+        plot_weights_image(np.ones((10, 1)), (2, 3, 3))
+
+
+def test_plot_decision_boundary_draws_the_line_w_dot_x_plus_b_equals_zero():
+    from utils.plotting.training import plot_boundary_progress, plot_decision_boundary
+
+    X = np.array([[-1.0, 1.0, 2.0, -2.0], [0.5, -0.5, 1.0, -1.0]])
+    Y = np.array([[0, 1, 1, 0]])
+    fig = plot_decision_boundary(X, Y, np.array([[1.0], [2.0]]), 0.5, iteration=7, cost=0.25)
+    ax = fig.axes[0]
+    xs, ys = ax.lines[0].get_data()
+    assert np.allclose(1.0 * np.asarray(xs) + 2.0 * np.asarray(ys) + 0.5, 0)
+    assert ax.get_title() == "iteration 7, cost 0.250"
+    vertical = plot_decision_boundary(X, Y, np.array([[2.0], [0.0]]), -1.0).axes[0]
+    assert np.allclose(vertical.lines[0].get_xdata(), 0.5)
+    history = [(k, np.array([[1.0 + k], [1.0]]), 0.0, 1.0 / (k + 1)) for k in range(3)]
+    assert len(plot_boundary_progress(X, Y, history).axes) == 3
+    with pytest.raises(ValueError):
+        plot_boundary_progress(X, Y, [])
+
+
+def test_plot_computation_graph_writes_forward_and_backward_values():
+    from utils.plotting.training import plot_computation_graph
+
+    forward = {"x1": 1.0, "x2": 2.0, "w1": 0.5, "w2": -0.25, "b": 0.1, "z": 0.1, "a": 0.525, "y": 1, "L": 0.644}
+    texts = [t.get_text() for t in plot_computation_graph(forward).axes[0].texts]
+    assert "x1 = 1" in texts and not any(t.startswith("dz") for t in texts)
+    backward = {"da": -1.905, "dz": -0.475, "dw1": -0.475, "dw2": -0.95, "db": -0.475}
+    texts = [t.get_text() for t in plot_computation_graph(forward, backward).axes[0].texts]
+    assert "dz = -0.475" in texts and any("dw2 = -0.95" in t for t in texts)
+
+
+def test_widgets_redraw_precomputed_results_only(monkeypatch):
+    import ipywidgets
+
+    import utils.plotting.training as plotting
+    from utils.widgets.training import decision_boundary_widget, weights_widget
+
+    drawn = []
+    monkeypatch.setattr(plotting, "plot_decision_boundary", lambda *args, **kwargs: drawn.append(kwargs["iteration"]))
+    X, Y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([[0, 1]])
+    history = [(0, np.zeros((2, 1)), 0.0, 0.69), (10, np.ones((2, 1)), 0.1, 0.3), (50, np.ones((2, 1)), 0.2, 0.1)]
+    widget = decision_boundary_widget(X, Y, history)
+    assert isinstance(widget, ipywidgets.interactive)
+    slider = widget.children[0]
+    assert (slider.min, slider.max) == (0, 2)
+    slider.value = 2
+    widget.update()
+    assert drawn[-1] == 50  # the slider picks a stored snapshot; nothing is trained
+
+    menu = weights_widget({"rate 0.1": np.ones((4, 1)), "rate 1": -np.ones((4, 1))}, (2, 2, 1)).children[0]
+    assert list(menu.options) == ["rate 0.1", "rate 1"]
+    with pytest.raises(ValueError):
+        decision_boundary_widget(X, Y, [])

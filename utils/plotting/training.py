@@ -1,0 +1,180 @@
+"""Figures for lecture 2.9: the computation graph of one example, cost curves, learned weights, decision boundaries.
+
+Every function takes numbers that the notebook computed and returns a `matplotlib.figure.Figure`; none of them
+trains anything.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+Snapshot = tuple[int, np.ndarray, float, float]  # (iteration, w of shape (2, 1), b, cost)
+
+
+def plot_computation_graph(forward: Mapping[str, float], backward: Mapping[str, float] | None = None) -> "Figure":
+    """One example with two features drawn as a computation graph.
+
+    `forward` holds the numbers of the forward pass: `x1, x2, w1, w2, b, z, a, y, L` (any missing key is shown as
+    its name only). `backward`, if given, holds `da, dz, dw1, dw2, db`, written under the node they belong to.
+    """
+    from matplotlib.figure import Figure
+
+    def value(key: str, table: Mapping[str, float] | None) -> str:
+        if table is None or key not in table:
+            return key
+        return f"{key} = {table[key]:.4g}"
+
+    fig = Figure(figsize=(10, 3.8))
+    ax = fig.subplots()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 4.4)
+    ax.axis("off")
+    inputs = ["x1", "w1", "x2", "w2", "b"]
+    for k, key in enumerate(inputs):
+        ax.text(0.9, 3.9 - 0.8 * k, value(key, forward), ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round", "facecolor": "#eeeeee"})
+        ax.annotate("", xy=(2.6, 2.3), xytext=(1.75, 3.9 - 0.8 * k), arrowprops={"arrowstyle": "->", "color": "grey"})
+    nodes = [(3.7, "z = w1 x1 + w2 x2 + b", "z"), (6.3, "a = σ(z)", "a"), (8.8, "L(a, y)", "L")]
+    for x_pos, label, key in nodes:
+        text = label if key not in forward else f"{label}\n{key} = {forward[key]:.4g}"
+        ax.text(x_pos, 2.3, text, ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round", "facecolor": "#dbe9f6"})
+    ax.annotate("", xy=(5.55, 2.3), xytext=(5.0, 2.3), arrowprops={"arrowstyle": "->"})
+    ax.annotate("", xy=(8.2, 2.3), xytext=(7.0, 2.3), arrowprops={"arrowstyle": "->"})
+    if "y" in forward:
+        ax.text(8.8, 3.6, value("y", forward), ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round", "facecolor": "#eeeeee"})
+        ax.annotate("", xy=(8.8, 2.75), xytext=(8.8, 3.35), arrowprops={"arrowstyle": "->", "color": "grey"})
+    if backward is not None:
+        ax.text(6.3, 1.2, value("da", backward), ha="center", color="#b03030", fontsize=10)
+        ax.text(3.7, 1.2, value("dz", backward), ha="center", color="#b03030", fontsize=10)
+        grads = ", ".join(value(k, backward) for k in ("dw1", "dw2", "db"))
+        ax.text(1.9, 0.2, grads, ha="left", color="#b03030", fontsize=10)
+        ax.annotate("", xy=(3.0, 0.95), xytext=(5.6, 0.95), arrowprops={"arrowstyle": "->", "color": "#b03030"})
+        ax.annotate("", xy=(5.7, 0.95), xytext=(8.2, 0.95), arrowprops={"arrowstyle": "->", "color": "#b03030"})
+        ax.text(1.9, 0.55, "gradients of the parameters:", ha="left", color="#b03030", fontsize=9)
+        ax.text(7.0, 0.5, "backward pass (red): derivatives of L", ha="center", color="#b03030", fontsize=9)
+    ax.set_title("Forward pass left to right; derivatives flow back right to left")
+    fig.tight_layout()
+    return fig
+
+
+def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, log_scale: bool = False) -> "Figure":
+    """One panel per curve, side by side; curve `k` holds the cost before iterations 0, every, 2*every, ...
+
+    Costs that are not finite (inf or nan, e.g. log(0) in a naive cost) are marked in red along the top of the panel.
+    """
+    from matplotlib.figure import Figure
+
+    if not curves:
+        raise ValueError("plot_cost_curves needs at least one curve")
+    fig = Figure(figsize=(3.6 * len(curves), 3.2))
+    axes = np.atleast_1d(fig.subplots(1, len(curves), squeeze=False)[0])
+    for ax, (label, costs) in zip(axes, curves.items()):
+        values = np.asarray(costs, dtype=float)
+        iterations = every * np.arange(len(values))
+        finite = np.isfinite(values)
+        ax.plot(iterations[finite], values[finite], marker="o", markersize=3)
+        if not finite.all():
+            top = values[finite].max() if finite.any() else 1.0
+            ax.plot(iterations[~finite], np.full((~finite).sum(), top), "rx", label="not finite")
+            first = int(iterations[~finite][0])
+            ax.set_title(f"{label}\n(not finite from iteration {first})", fontsize=10)
+            ax.legend(loc="upper right", fontsize=8)
+        else:
+            ax.set_title(label, fontsize=10)
+        if log_scale and finite.any() and (values[finite] > 0).all():
+            ax.set_yscale("log")
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("cost J")
+    fig.tight_layout()
+    return fig
+
+
+def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: str = "learned weights") -> "Figure":
+    """The weight vector `w` of shape `(h*w*c, 1)` folded back into the image grid `(h, w, c)`.
+
+    Red pixels push the prediction towards class 1, blue ones towards class 0; one panel per channel.
+    """
+    from matplotlib.figure import Figure
+
+    h, wd, c = image_shape
+    w = np.asarray(w, dtype=float)
+    if w.size != h * wd * c:
+        raise ValueError(f"w has {w.size} entries but an image of shape {image_shape} has {h * wd * c} pixels")
+    grid = w.reshape(h, wd, c)
+    limit = float(np.abs(grid).max()) or 1.0
+    names = ("red", "green", "blue") if c == 3 else tuple(f"channel {k}" for k in range(c))
+    fig = Figure(figsize=(3.4 * c + 0.8, 3.2))
+    axes = fig.subplots(1, c, squeeze=False)[0]
+    image = None
+    for k, ax in enumerate(axes):
+        image = ax.imshow(grid[..., k], cmap="RdBu_r", vmin=-limit, vmax=limit)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(title if c == 1 else f"{title}: {names[k]}", fontsize=10)
+    fig.colorbar(image, ax=list(axes), shrink=0.85)
+    return fig
+
+
+def _draw_boundary(ax: "Axes", X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, title: str) -> None:
+    """Scatter the 2-D points, shade sigmoid(w^T x + b) and draw the line w1 x1 + w2 x2 + b = 0."""
+    x_min, x_max = X[0].min() - 1, X[0].max() + 1
+    y_min, y_max = X[1].min() - 1, X[1].max() + 1
+    grid_x, grid_y = np.meshgrid(np.linspace(x_min, x_max, 120), np.linspace(y_min, y_max, 120))
+    w1, w2 = float(w[0, 0]), float(w[1, 0])
+    logits = np.clip(w1 * grid_x + w2 * grid_y + b, -30, 30)
+    ax.contourf(grid_x, grid_y, 1 / (1 + np.exp(-logits)), levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.35)
+    labels = np.asarray(Y).ravel()
+    ax.scatter(X[0, labels == 1], X[1, labels == 1], c="#b2182b", s=14, label="y = 1")
+    ax.scatter(X[0, labels == 0], X[1, labels == 0], c="#2166ac", s=14, marker="s", label="y = 0")
+    if abs(w2) > 1e-12:
+        xs = np.array([x_min, x_max])
+        ax.plot(xs, -(w1 * xs + b) / w2, "k-", linewidth=2)
+    elif abs(w1) > 1e-12:
+        ax.axvline(-b / w1, color="k", linewidth=2)
+    ax.set_xlim(x_min, x_max)
+    ax.set_ylim(y_min, y_max)
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    ax.set_title(title, fontsize=10)
+
+
+def _snapshot_title(iteration: int, cost: float) -> str:
+    return f"iteration {iteration}, cost {cost:.3f}" if math.isfinite(cost) else f"iteration {iteration}"
+
+
+def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, iteration: int | None = None,
+                           cost: float = math.nan) -> "Figure":
+    """Two-feature data X `(2, m)`, labels Y `(1, m)`, and the boundary of the model (w `(2, 1)`, b)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4.6, 4))
+    ax = fig.subplots()
+    title = _snapshot_title(iteration, cost) if iteration is not None else "decision boundary"
+    _draw_boundary(ax, np.asarray(X, dtype=float), Y, np.asarray(w, dtype=float), float(b), title)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_boundary_progress(X: np.ndarray, Y: np.ndarray, snapshots: Sequence[Snapshot]) -> "Figure":
+    """The decision boundary at several moments of training, side by side; each snapshot is (iteration, w, b, cost)."""
+    from matplotlib.figure import Figure
+
+    if not snapshots:
+        raise ValueError("plot_boundary_progress needs at least one snapshot")
+    fig = Figure(figsize=(3.6 * len(snapshots), 3.4))
+    axes = fig.subplots(1, len(snapshots), squeeze=False)[0]
+    for ax, (iteration, w, b, cost) in zip(axes, snapshots):
+        _draw_boundary(ax, np.asarray(X, dtype=float), Y, np.asarray(w, dtype=float), float(b),
+                       _snapshot_title(iteration, cost))
+    fig.tight_layout()
+    return fig
