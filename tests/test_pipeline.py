@@ -28,6 +28,12 @@ def test_cell_convention(assignment_id):
     assert functions and tests
     for function in functions:
         assert owned_tests(function, functions, list(tests)), f"{function} has no test_{function}* cell"
+    for answer, following in zip(master.cells, master.cells[1:]):
+        if answer.metadata.get("nbgrader", {}).get("grade_id") in functions:
+            assert following.metadata.get("nbgrader", {}).get("grade"), (
+                f"the check cell of {answer.metadata.nbgrader['grade_id']} must follow its answer cell directly, "
+                "so Run All on a blank copy stops at the check's friendly message"
+            )
     for cell in master.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("grade") and not meta.get("solution"):
