@@ -29,9 +29,10 @@ release: $(STAMP)
 solutions: $(STAMP)
 	$(BIN)/python -m grader execute-solutions
 
-## bench: print notebook execution times and the cost of `import utils`
+## bench: print notebook execution times, the cost of `import utils`, and lecture 2.9's propagate/model timings
 bench: $(STAMP)
 	$(BIN)/python bench/notebooks.py
+	$(BIN)/python bench/propagate.py
 
 clean:
 	rm -rf $(VENV) build course .pytest_cache
