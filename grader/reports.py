@@ -1,0 +1,132 @@
+"""What the grader hands out: feedback HTML per student and lecture, the gradebook CSV and the per-notebook report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import nbformat
+
+from . import course
+from .job import secret_lines
+from .store import CourseState, GradebookWriter, atomic_write
+
+
+class LeakError(RuntimeError):
+    """A feedback file would have shown hidden-test code: it is not written."""
+
+
+def _secret_lines(assignment_id: str) -> set[str]:
+    return secret_lines(nbformat.read(course.master_path(assignment_id), as_version=4),
+                        nbformat.read(course.student_path(assignment_id), as_version=4))
+
+
+def render_feedback(result: dict) -> str:
+    """The student's HTML report for one result (HTML outputs sanitised, hidden tests absent)."""
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.reads(result["feedback"], as_version=4)
+    exporter = HTMLExporter(sanitize_html=True)
+    html, _ = exporter.from_notebook_node(nb)
+    leaked = [line for line in _secret_lines(result["assignment_id"]) if line in html or _escaped(line) in html]
+    if leaked:
+        raise LeakError(f"feedback for {result['student_id']} / {result['assignment_id']} would show hidden-test "
+                        f"lines ({len(leaked)}): not written")
+    return html
+
+
+def _escaped(line: str) -> str:
+    import html
+
+    return html.escape(line, quote=False)
+
+
+def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress=None) -> tuple[list[Path], list[str]]:
+    """Write feedback/<student>/<assignment>/<assignment>.html for every graded result; (written, errors)."""
+    written, errors = [], []
+    with state.locked():
+        results = [r for r in state.results() if r.get("status") != "failed" and r.get("feedback")
+                   and (not assignment_ids or r["assignment_id"] in assignment_ids)
+                   and (not student_ids or r["student_id"] in student_ids)]
+        for result in results:
+            target = state.root / "feedback" / result["student_id"] / result["assignment_id"] / \
+                f"{result['notebook']}.html"
+            try:
+                atomic_write(target, render_feedback(result).encode("utf-8"))
+                written.append(target)
+            except Exception as error:  # noqa: BLE001 - one bad report must not stop the others
+                errors.append(f"{result['student_id']} / {result['assignment_id']}: {error}")
+            if progress:
+                progress.step(f"{result['assignment_id']} {result['student_id']}")
+    return written, errors
+
+
+def _cell(value: str) -> str:
+    """Spreadsheet-safe text: a leading =, +, -, @ would be read as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def export(state: CourseState, output: Path | None = None) -> list[Path]:
+    """grades.csv (one row per student, a column per lecture, totals) from the gradebook; report.json and
+    report.csv (every lost point with its reason, every problem, every flag) from the results."""
+    output = Path(output) if output else state.root / "exports"
+    with state.locked():
+        scores = GradebookWriter(state).scores()
+        results = state.results()
+    by_key = {(r["student_id"], r["assignment_id"]): r for r in results}
+    lectures = course.assignments()
+    maxima = {}
+    for r in results:
+        if r.get("status") != "failed" and r.get("max_score"):
+            maxima[r["assignment_id"]] = r["max_score"]
+    students = sorted({s for s, _ in scores} | {s for s, _ in by_key})
+
+    grades = io.StringIO()
+    writer = csv.writer(grades, lineterminator="\n")
+    writer.writerow(["student_id", *lectures, "total", "max_total", "flagged"])
+    max_total = sum(maxima.get(a, 0.0) for a in lectures)
+    for student in students:
+        row, total, flagged = [_cell(student)], 0.0, False
+        for lecture in lectures:
+            if (student, lecture) in scores:
+                row.append(f"{scores[(student, lecture)]:g}")
+                total += scores[(student, lecture)]
+            else:
+                row.append("")
+            flagged |= bool(by_key.get((student, lecture), {}).get("flags"))
+        writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else ""])
+
+    report = []
+    for r in results:
+        report.append({
+            "student_id": r["student_id"], "assignment_id": r["assignment_id"], "notebook": r.get("notebook"),
+            "source": r.get("source"), "status": r["status"], "score": r.get("score"), "max_score": r.get("max_score"),
+            "error": r.get("error"), "protection": (r.get("protection") or {}).get("summary"),
+            "lost_points": [{"grade_id": g, "lost": c["max_score"] - c["score"], "reason": c["reason"]}
+                            for g, c in r.get("cells", {}).items() if c["score"] < c["max_score"]],
+            "problems": r.get("problems", []),
+            "events": r.get("events", []),
+            "flags": r.get("flags", []),
+        })
+    rows = io.StringIO()
+    flat = csv.writer(rows, lineterminator="\n")
+    flat.writerow(["student_id", "assignment_id", "kind", "grade_id", "points_lost", "detail"])
+    for item in report:
+        sid, aid = _cell(item["student_id"]), item["assignment_id"]
+        if item["status"] == "failed":
+            flat.writerow([sid, aid, "failed-to-grade", "", "", _cell(item["error"] or "")])
+        for lost in item["lost_points"]:
+            flat.writerow([sid, aid, "lost-points", lost["grade_id"], f"{lost['lost']:g}", _cell(lost["reason"])])
+        for p in item["problems"]:
+            flat.writerow([sid, aid, f"problem:{p['kind']}", p.get("grade_id", ""), "", _cell(p["message"])])
+        for e in item["events"]:
+            flat.writerow([sid, aid, f"event:{e['kind']}", e.get("grade_id") or "", "", _cell(e["message"])])
+        for f in item["flags"]:
+            flat.writerow([sid, aid, f"flag:{f['severity']}", "", "", _cell(f"{f['where']}: {f['what']} ({f['detector']})")])
+    paths = [output / "grades.csv", output / "report.json", output / "report.csv"]
+    atomic_write(paths[0], grades.getvalue().encode("utf-8"))
+    atomic_write(paths[1], json.dumps(report, indent=1, sort_keys=True).encode("utf-8"))
+    atomic_write(paths[2], rows.getvalue().encode("utf-8"))
+    return paths

@@ -1,0 +1,200 @@
+"""Batch autograding: collect submissions, run one job per submission, record each result as it arrives.
+
+Jobs run in worker processes (`jobs` of them; 0 = in this process); this process is the only one that writes the
+course directory. A result is saved to the journal (`results/`) before it is written to the gradebook, so a batch
+killed at any point (even with kill -9) resumes where it stopped and ends with the same gradebook: a re-run reuses
+every result whose key (submission bytes, master, limits, grader version) is unchanged and records it again, which
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import multiprocessing
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import course, intake, sandbox
+from .job import Job, grade_one
+from .sandbox import Limits
+from .store import CourseState, GradebookWriter
+
+
+
+@dataclass
+class Summary:
+    graded: list[dict] = field(default_factory=list)  # results (new or reused)
+    reused: int = 0
+    skipped: list[dict] = field(default_factory=list)
+    protection: str = ""
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[dict]:
+        return [r for r in self.graded if r["status"] == "failed"]
+
+    @property
+    def flagged(self) -> list[dict]:
+        return [r for r in self.graded if r.get("flags")]
+
+    @property
+    def with_problems(self) -> list[dict]:
+        return [r for r in self.graded if r.get("problems") or any(
+            e["kind"] in ("crash", "timeout", "stuck", "budget", "output-capped") for e in r.get("events", []))]
+
+    def lines(self) -> list[str]:
+        ok = [r for r in self.graded if r["status"] != "failed"]
+        students = {r["student_id"] for r in ok}
+        lectures = {r["assignment_id"] for r in ok}
+        out = [f"graded {len(ok)} submission(s) ({len(students)} student(s), {len(lectures)} lecture(s)) in "
+               f"{self.seconds:.1f} s" + (f"; {self.reused} reused from an earlier run" if self.reused else ""),
+               f"protection: {self.protection}"]
+        if self.with_problems:
+            out.append(f"graded as far as possible, with problems: {len(self.with_problems)}")
+            for r in self.with_problems:
+                kinds = [p["message"] for p in r.get("problems", [])]
+                kinds += [f"{e['kind']} in {e.get('grade_id') or 'cell ' + str(e['cell'])}" for e in r.get("events", [])
+                          if e["kind"] in ("crash", "timeout", "stuck", "budget", "output-capped")]
+                out.append(f"  {r['student_id']} / {r['assignment_id']} ({r['score']:g}/{r['max_score']:g}): "
+                           + "; ".join(kinds)[:300])
+        out.append(f"failed to grade: {len(self.failed)}")
+        for r in self.failed:
+            out.append(f"  {r['student_id']} / {r['assignment_id']}: {r.get('error', '')[:300]}")
+        out.append(f"flagged for review (possible tampering): {len(self.flagged)}")
+        for r in self.flagged:
+            whats = sorted({f['what'] for f in r['flags']})
+            out.append(f"  {r['student_id']} / {r['assignment_id']}: " + "; ".join(whats)[:300])
+        if self.skipped:
+            out.append(f"inputs not graded: {len(self.skipped)}")
+            for s in self.skipped:
+                out.append(f"  {s['message'][:300]}")
+        return out
+
+
+class Progress:
+    """A one-line progress bar on a terminal, one line per job otherwise."""
+
+    def __init__(self, total: int, stream=sys.stderr, enabled: bool = True):
+        self.total, self.done, self.stream, self.enabled = total, 0, stream, enabled
+        self.tty = enabled and hasattr(stream, "isatty") and stream.isatty()
+        self.started = time.monotonic()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * self.done / max(self.total, 1))
+        elapsed = time.monotonic() - self.started
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {elapsed:5.0f}s {label}"
+        if self.tty:
+            self.stream.write("\r" + line[:120].ljust(120))
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _failed(job: Job, error: str) -> dict:
+    return {"student_id": job.student_id, "assignment_id": job.assignment_id, "notebook": job.assignment_id,
+            "status": "failed", "error": error, "key": job.key(), "problems": list(job.problems), "flags": [],
+            "cells": {}, "events": [], "score": 0.0, "max_score": 0.0, "source": job.source}
+
+
+def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade_one,
+             stall_seconds: float = 900) -> Iterator[dict]:
+    """Results of `jobs`, in completion order. `workers` processes (0: in this process).
+
+    A worker that dies takes its pool down: the unfinished jobs are resubmitted to a fresh pool, each at most
+    MAX_ATTEMPTS times. If no job finishes for `stall_seconds`, the workers are killed the same way.
+    """
+    if workers <= 0:
+        for job in jobs:
+            yield grade(job)
+        return
+    context = multiprocessing.get_context("spawn")
+    retry: list[Job] = []
+    for outcome in _pool_run(jobs, workers, grade, context, stall_seconds):
+        if isinstance(outcome, Job):
+            retry.append(outcome)
+        else:
+            yield outcome
+    for job in retry:  # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
+        results = list(_pool_run([job], 1, grade, context, stall_seconds))
+        if results and not isinstance(results[0], Job):
+            yield results[0]
+        else:
+            yield _failed(job, "the grading process died or stalled on this submission (twice)")
+
+
+def _pool_run(jobs, workers, grade, context, stall_seconds):
+    """Results of `jobs` from one pool; a job whose worker died or stalled is yielded back as the Job itself."""
+    pool = futures.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context)
+    submitted = {pool.submit(grade, job): job for job in jobs}
+    broken = False
+    try:
+        waiting = set(submitted)
+        while waiting:
+            done, waiting = futures.wait(waiting, timeout=stall_seconds, return_when=futures.FIRST_COMPLETED)
+            if not done:
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.kill()
+                broken = True
+                for future in waiting:
+                    yield submitted[future]
+                return
+            for future in done:
+                job = submitted[future]
+                try:
+                    yield future.result()
+                except futures.process.BrokenProcessPool:
+                    broken = True
+                    yield job
+                except Exception as error:  # noqa: BLE001
+                    yield _failed(job, f"{type(error).__name__}: {error}")
+    finally:
+        pool.shutdown(wait=not broken, cancel_futures=True)
+
+
+def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[str] | None = None,
+              student_ids: Iterable[str] | None = None, limits: Limits = Limits(), workers: int = 1,
+              force: bool = False, progress: bool = True) -> Summary:
+    started = time.monotonic()
+    known = course.assignments()
+    found = intake.collect(Path(submissions), known)
+    wanted_a = set(assignment_ids or known)
+    wanted_s = set(student_ids) if student_ids else None
+    chosen = [s for s in found.submissions if s.assignment_id in wanted_a and (wanted_s is None or s.student_id in wanted_s)]
+    summary = Summary(skipped=found.skipped, protection=sandbox.protection(limits)["summary"])
+    with state.locked():
+        writer = GradebookWriter(state)
+        for assignment_id in sorted({s.assignment_id for s in chosen}):
+            writer.ensure_assignment(assignment_id)
+        todo = []
+        bar = Progress(len(chosen), enabled=progress)
+        for submission in chosen:
+            job = Job.from_submission(submission, limits)
+            previous = state.load_result(job.assignment_id, job.student_id)
+            if previous and not force and previous.get("key") == job.key() and previous.get("status") != "failed":
+                writer.record(previous)
+                summary.graded.append(previous)
+                summary.reused += 1
+                bar.step(f"{job.assignment_id} {job.student_id} (reused)")
+            else:
+                todo.append(job)
+        for result in run_jobs(todo, workers):
+            state.save_result(result)
+            writer.record(result)
+            summary.graded.append(_light(result))
+            bar.step(f"{result['assignment_id']} {result['student_id']} ({result.get('seconds', 0):.1f} s)")
+    summary.graded.sort(key=lambda r: (r["student_id"], r["assignment_id"]))
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _light(result: dict) -> dict:
+    return {k: v for k, v in result.items() if k not in ("autograded", "feedback", "traceback")}

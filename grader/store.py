@@ -1,0 +1,178 @@
+"""The instructor's course state, and the single writer of its gradebook.
+
+Layout of the course directory (default `./course`, git-ignored; `--course DIR` or `$COURSE_GRADER_DIR`):
+
+    gradebook.db                      nbgrader's SQLite gradebook (written only here, by one process at a time)
+    source/<assignment>/              copies of the masters, so `nbgrader` and formgrader work on this directory too
+    results/<assignment>/<student>.json   one result per graded submission (written atomically): the journal that
+                                      makes re-runs idempotent and lets a killed batch resume
+    autograded/<student>/<assignment>/    the autograded notebooks (hidden tests included: instructor only)
+    feedback/<student>/<assignment>/<assignment>.html   the students' reports (`feedback`)
+    exports/                          `export`: grades.csv, report.json, report.csv
+    .lock                             held (flock) by the one grader process working on this directory
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import quote, unquote
+
+from . import course
+
+DEFAULT_COURSE = "course"
+
+
+class CourseBusy(RuntimeError):
+    """Another grader process holds the course directory."""
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def safe_name(student_id: str) -> str:
+    """A file name for any student id (ids are also checked by `intake.check_student_id`)."""
+    return quote(student_id, safe=" -_.,@+=()[]{}'")
+
+
+class CourseState:
+    def __init__(self, root: Path):
+        self.root = Path(root).resolve()
+        self.db_path = self.root / "gradebook.db"
+        self.db_url = f"sqlite:///{self.db_path}"
+
+    @contextmanager
+    def locked(self) -> Iterator["CourseState"]:
+        """Hold the course directory: one grader process at a time (the gradebook has one writer)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise CourseBusy(f"another course-grader is working on {self.root} (it holds {self.root / '.lock'})") \
+                    from None
+            try:
+                yield self
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # ----------------------------------------------------------------- results journal
+    def result_path(self, assignment_id: str, student_id: str) -> Path:
+        return self.root / "results" / assignment_id / f"{safe_name(student_id)}.json"
+
+    def load_result(self, assignment_id: str, student_id: str) -> dict | None:
+        path = self.result_path(assignment_id, student_id)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def save_result(self, result: dict) -> None:
+        atomic_write(self.result_path(result["assignment_id"], result["student_id"]),
+                     json.dumps(result, sort_keys=True).encode("utf-8"))
+
+    def results(self) -> list[dict]:
+        found = []
+        for path in sorted((self.root / "results").glob("*/*.json")):
+            try:
+                found.append(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                continue
+        return sorted(found, key=lambda r: (r["student_id"], r["assignment_id"]))
+
+
+class GradebookWriter:
+    """Writes results into nbgrader's gradebook. Only the process holding the course lock creates one."""
+
+    def __init__(self, state: CourseState):
+        self.state = state
+        self._ready: set[str] = set()
+
+    def _api(self):
+        from .job import _api, _config
+        from .sandbox import Limits
+
+        return _api(self.state.root, _config(self.state.root, Limits()))
+
+    def ensure_assignment(self, assignment_id: str) -> None:
+        """The assignment in the gradebook, as nbgrader's generate_assignment records it from the master."""
+        if assignment_id in self._ready:
+            return
+        source = self.state.root / "source" / assignment_id
+        master = course.master_path(assignment_id)
+        copy = source / master.name
+        marker = self.state.root / "source" / f".{assignment_id}.generated"
+        up_to_date = copy.exists() and copy.read_bytes() == master.read_bytes() and marker.exists() \
+            and self.state.db_path.exists()
+        if not up_to_date:
+            if source.exists():
+                shutil.rmtree(source)
+            shutil.copytree(course.SOLUTIONS / assignment_id, source)
+            result = self._api().generate_assignment(assignment_id)
+            if not result["success"]:
+                raise RuntimeError(f"nbgrader could not record {assignment_id} in the gradebook:\n"
+                                   f"{result.get('error') or result.get('log')}")
+            marker.write_text("ok\n")
+        self._ready.add(assignment_id)
+
+    def record(self, result: dict) -> None:
+        """Put one result in the gradebook (idempotent: recording it again changes nothing)."""
+        from nbgrader.api import Gradebook
+
+        if result.get("status") == "failed":
+            return
+        assignment_id, student_id = result["assignment_id"], result["student_id"]
+        self.ensure_assignment(assignment_id)
+        flagged = bool(result.get("flags"))
+        with Gradebook(self.state.db_url, course.COURSE_ID) as gradebook:
+            gradebook.update_or_create_student(student_id)
+            kwargs = {"timestamp": result["timestamp"]} if result.get("timestamp") else {}
+            gradebook.update_or_create_submission(assignment_id, student_id, **kwargs)
+            notebook = gradebook.find_submission_notebook(result["notebook"], assignment_id, student_id)
+            notebook.flagged = flagged
+            for grade in notebook.grades:
+                cell = result["cells"].get(grade.name)
+                grade.auto_score = cell["score"] if cell else 0.0
+                grade.manual_score = None
+                grade.needs_manual_grade = flagged
+            for comment in notebook.comments:
+                comment.auto_comment = None
+            gradebook.db.commit()
+        if result.get("autograded"):
+            target = self.state.root / "autograded" / student_id / assignment_id / f"{result['notebook']}.ipynb"
+            atomic_write(target, result["autograded"].encode("utf-8"))
+
+    def scores(self) -> dict[tuple[str, str], float]:
+        """(student, assignment) -> score, read back from the gradebook."""
+        from nbgrader.api import Gradebook
+
+        if not self.state.db_path.exists():
+            return {}
+        out = {}
+        with Gradebook(self.state.db_url, course.COURSE_ID) as gradebook:
+            for assignment in gradebook.assignments:
+                for submission in assignment.submissions:
+                    out[(submission.student.id, assignment.name)] = float(submission.score)
+        return out
+
+
+def decode_name(name: str) -> str:
+    return unquote(name)
