@@ -119,7 +119,7 @@ def scan_source(source: str) -> list[tuple[int, str, str]]:
             if what:
                 found.append((node.lineno, "review", what))
         if isinstance(node, ast.Name) and node.id in HISTORY_NAMES and isinstance(node.ctx, ast.Load):
-            found.append((node.lineno, "review", f"reads IPython's input/output history ({node.id})"))
+            found.append((node.lineno, "tamper", f"reads IPython's input history ({node.id}), which holds the tests"))
         if isinstance(node, ast.ClassDef):
             for item in node.body:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in ALWAYS_EQUAL_DUNDERS:
@@ -185,6 +185,11 @@ del __grader_probe
 '''
 
 
+def is_flagged(flags: list[dict]) -> bool:
+    """Whether a submission needs a person's review: some flag is tampering, not merely unusual code."""
+    return any(f.get("severity") == "tamper" for f in flags)
+
+
 def compare_probe(baseline: dict | None, now: dict | None) -> list[str]:
     """What changed since the baseline probe, in words."""
     if baseline is None or baseline.get("unreadable"):
@@ -200,4 +205,6 @@ def compare_probe(baseline: dict | None, now: dict | None) -> list[str]:
         elif now[key] != value:
             changed.append(f"{key} was replaced or changed" if isinstance(value, int) and key.count(".") else
                            f"{key} changed from {value!r} to {now[key]!r}")
+    if len(changed) > 12:
+        changed = changed[:12] + [f"... and {len(changed) - 12} more objects replaced"]
     return changed

@@ -173,7 +173,10 @@ class GraderExecute(Execute):
                        "the cell did not finish and the kernel stopped answering; the cells after it ran in "
                        "a fresh kernel")
             cell.outputs = list(cell.get("outputs", [])) + [_error("KernelDied" if died else "KernelStuck", message)]
-            self._event(index, kind, f"{type(error).__name__}: {error}")
+            if self._timed_out:
+                self._event(index, "timeout", f"stopped after {self.timeout} s")
+                info["timeout"] = True
+            self._event(index, kind, f"{type(error).__name__}: {str(error)[:200]}")
             info["crash" if died else "stuck"] = True
             await self._restart_and_replay(index)
         if grade:
@@ -259,6 +262,7 @@ class GraderExecute(Execute):
         await self.async_start_new_kernel(**self._kernel_kwargs)
         await self.async_start_new_kernel_client()
         self._record["kernel_starts"] += 1
+        self._baseline = await self._probe()  # a new process: new objects to compare against
         for index in list(self._replayable):
             if index >= failed_index or monotonic() > self._deadline:
                 continue

@@ -322,8 +322,11 @@ def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tupl
         counts[gid] = counts.get(gid, 0) + 1
     for gid, n in counts.items():
         if n > 1:
-            problems.append(problem("duplicated-cell", f"cell {gid} appears {n} times: nbgrader grades the last copy",
+            problems.append(problem("duplicated-cell", f"cell {gid} appears {n} times: only the last copy is graded",
                                     grade_id=gid))
+            # as nbgrader's DeduplicateIds does, but removing the metadata (an empty dict trips add_missing_cells)
+            for i, _, _ in [c for c in nbgrader_cells(nb) if c[1] == gid][:-1]:
+                del nb.cells[i].metadata["nbgrader"]
     present = {gid for _, gid, _ in nbgrader_cells(nb)}
     for i, gid, meta in nbgrader_cells(nb):
         if gid not in master:

@@ -77,7 +77,7 @@ def _config(root: Path, limits: Limits, record: Path | None = None, job_dir: Pat
     config.GraderExecute.notebook_timeout = limits.notebook_timeout
     config.GraderExecute.output_bytes = limits.output_bytes
     config.GraderExecute.kernel_manager_class = "grader.sandbox.SandboxedKernelManager"
-    config.GraderExecute.iopub_timeout = 10
+    config.GraderExecute.iopub_timeout = 4
     config.GraderExecute.startup_timeout = 120
     config.GraderExecute.record_path = str(record or "")
     config.SandboxedKernelManager.job_dir = str(job_dir or root)
@@ -258,7 +258,7 @@ def _explain(autograded, executed: dict, scores: dict, limits: Limits) -> dict:
 def secret_lines(nb, public=None) -> set[str]:
     """Lines of the hidden-test regions of `nb` (8+ characters) that the student copy `public` does not show."""
     shown = {line.strip() for cell in (public.cells if public else []) for line in cell.source.splitlines()}
-    lines = set()
+    lines = {"### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"}
     for cell in nb.cells:
         for part in cell.source.split("### BEGIN HIDDEN TESTS")[1:]:
             for line in part.split("### END HIDDEN TESTS")[0].splitlines():

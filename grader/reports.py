@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 
 from . import course
+from .cheating import is_flagged
 from .job import secret_lines
 from .store import CourseState, GradebookWriter, atomic_write
 
@@ -95,7 +96,7 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
                 total += scores[(student, lecture)]
             else:
                 row.append("")
-            flagged |= bool(by_key.get((student, lecture), {}).get("flags"))
+            flagged |= is_flagged(by_key.get((student, lecture), {}).get("flags", []))
         writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else ""])
 
     report = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import course, intake, sandbox
+from . import cheating, course, intake, sandbox
 from .job import Job, grade_one
 from .sandbox import Limits
 from .store import CourseState, GradebookWriter
@@ -38,7 +38,7 @@ class Summary:
 
     @property
     def flagged(self) -> list[dict]:
-        return [r for r in self.graded if r.get("flags")]
+        return [r for r in self.graded if cheating.is_flagged(r.get("flags", []))]
 
     @property
     def with_problems(self) -> list[dict]:
@@ -65,7 +65,7 @@ class Summary:
             out.append(f"  {r['student_id']} / {r['assignment_id']}: {r.get('error', '')[:300]}")
         out.append(f"flagged for review (possible tampering): {len(self.flagged)}")
         for r in self.flagged:
-            whats = sorted({f['what'] for f in r['flags']})
+            whats = sorted({f['what'] for f in r['flags'] if f['severity'] == 'tamper'})
             out.append(f"  {r['student_id']} / {r['assignment_id']}: " + "; ".join(whats)[:300])
         if self.skipped:
             out.append(f"inputs not graded: {len(self.skipped)}")

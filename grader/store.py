@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote, unquote
 
-from . import course
+from . import cheating, course
 
 DEFAULT_COURSE = "course"
 
@@ -141,7 +141,7 @@ class GradebookWriter:
             return
         assignment_id, student_id = result["assignment_id"], result["student_id"]
         self.ensure_assignment(assignment_id)
-        flagged = bool(result.get("flags"))
+        flagged = cheating.is_flagged(result.get("flags", []))
         with Gradebook(self.state.db_url, course.COURSE_ID) as gradebook:
             gradebook.update_or_create_student(student_id)
             kwargs = {"timestamp": result["timestamp"]} if result.get("timestamp") else {}
