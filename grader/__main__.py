@@ -118,8 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="time budget per notebook, also its CPU limit (default 600 s)")
     autograde.add_argument("--memory", type=int, default=2048, metavar="MB",
                            help="memory (address space) limit of a student kernel (default 2048 MB)")
-    autograde.add_argument("--max-output", type=int, default=100_000, metavar="BYTES",
-                           help="output kept per cell (default 100000 bytes)")
+    autograde.add_argument("--max-output", type=int, default=2_000_000, metavar="BYTES",
+                           help="output kept per cell (default 2000000 bytes)")
     autograde.add_argument("--sandbox", choices=["auto", "bwrap", "none"], default="auto",
                            help="auto: bubblewrap if it works here, else rlimits only (the report says which); "
                                 "bwrap: fail if bubblewrap does not work; none: rlimits only")

@@ -79,7 +79,7 @@ class GraderExecute(Execute):
 
     record_path = Unicode("", config=True, help="where to write the JSON record of the execution")
     notebook_timeout = Integer(600, config=True, help="wall-clock budget for the notebook, in seconds")
-    output_bytes = Integer(100_000, config=True, help="output kept per cell, in bytes")
+    output_bytes = Integer(2_000_000, config=True, help="output kept per cell, in bytes")
 
     # ------------------------------------------------------------------ the notebook
     def preprocess(self, nb: NotebookNode, resources=None, km=None):
@@ -165,7 +165,7 @@ class GraderExecute(Execute):
                     await self._restart_and_replay(index)
             elif not grade and not _has_error(cell.outputs):
                 self._replayable.append(index)
-        except (DeadKernelError, CellTimeoutError, asyncio.CancelledError, RuntimeError, OSError) as error:
+        except (Exception, asyncio.CancelledError) as error:  # noqa: BLE001 - whatever the kernel did, go on
             died = isinstance(error, (DeadKernelError, asyncio.CancelledError)) or not await self._alive()
             kind = "crash" if died else "stuck"
             message = ("the kernel died while running this cell (it may have exited, crashed or run out of "
@@ -272,7 +272,7 @@ class GraderExecute(Execute):
                 outputs = await self._execute_copy(cell, index, cell.source)
                 if self._timed_out or _has_error(outputs):
                     self._replayable.remove(index)
-            except (DeadKernelError, CellTimeoutError, asyncio.CancelledError, RuntimeError):
+            except (Exception, asyncio.CancelledError):  # noqa: BLE001
                 self._replayable.remove(index)
                 self._event(index, "replay-failed", "re-running this cell in a fresh kernel failed")
                 return await self._restart_and_replay(failed_index)

@@ -112,6 +112,8 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
     A worker that dies takes its pool down: the unfinished jobs are resubmitted to a fresh pool, each at most
     MAX_ATTEMPTS times. If no job finishes for `stall_seconds`, the workers are killed the same way.
     """
+    if not jobs:
+        return
     if workers <= 0:
         for job in jobs:
             yield grade(job)

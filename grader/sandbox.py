@@ -42,7 +42,7 @@ class Limits:
     processes: int = 64  # processes and threads the kernel may add
     file_mb: int = 64  # largest file the kernel may write
     open_files: int = 256
-    output_bytes: int = 100_000  # output kept per cell; the rest is dropped and the cell says so
+    output_bytes: int = 2_000_000  # output kept per cell; the rest is dropped and the cell says so
     sandbox: str = "auto"  # "auto" (bubblewrap if it works), "bwrap" (required) or "none"
 
     def as_dict(self) -> dict:
