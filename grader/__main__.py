@@ -54,7 +54,8 @@ def _autograde(args: argparse.Namespace) -> int:
     from . import runner
 
     summary = runner.autograde(_state(args), Path(args.submissions), args.assignment or None, args.student or None,
-                               _limits(args), workers=args.jobs, force=args.force, progress=not args.quiet)
+                               _limits(args), workers=args.jobs, force=args.force, progress=not args.quiet,
+                               scheduler=args.scheduler)
     print("\n".join(summary.lines()))
     return 1 if summary.failed else 0
 
@@ -111,8 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "could not be graded at all.")
     autograde.add_argument("submissions", metavar="SUBMISSIONS",
                            help="folder or .zip in nbgrader's submitted layout: <student_id>/<assignment>/<notebook>.ipynb")
-    autograde.add_argument("--jobs", type=int, default=1, metavar="N",
-                           help="grading processes (default 1; 0 = grade in this process)")
+    autograde.add_argument("--jobs", "--workers", dest="jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                           help="grading processes on this machine (default: the number of cores, here "
+                                f"{os.cpu_count() or 1}; 0 = grade in this process)")
+    autograde.add_argument("--scheduler", metavar="ADDRESS",
+                           help="grade on a Dask distributed cluster instead (e.g. tcp://host:8786): every worker "
+                                "needs this repository installed (see the README, 'Grading past one machine'); "
+                                "results are still written here, by this process only")
     autograde.add_argument("--timeout", type=int, default=30, metavar="S", help="time limit per cell (default 30 s)")
     autograde.add_argument("--notebook-timeout", type=int, default=600, metavar="S",
                            help="time budget per notebook, also its CPU limit (default 600 s)")

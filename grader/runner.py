@@ -162,9 +162,52 @@ def _pool_run(jobs, workers, grade, context, stall_seconds):
         pool.shutdown(wait=not broken, cancel_futures=True)
 
 
+def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], dict] = grade_one) -> Iterator[dict]:
+    """Results of `jobs` graded on a Dask distributed cluster, in completion order.
+
+    `scheduler` is the scheduler's address (tcp://host:8786) or a `distributed.Client`. Only the Job (bytes and
+    ids) travels to the workers and only the result dict comes back; a worker grades with its own installed
+    project (its masters, its nbgrader), so it needs the repository installed, not the same paths. A result whose
+    key differs from the one computed here was graded against other masters: it is reported as failed.
+    A worker that dies is replaced by Dask (the job is retried on another worker); a job that keeps killing
+    workers comes back as a failed result.
+    """
+    if not jobs:
+        return
+    from distributed import Client, as_completed
+
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler, set_as_default=False)
+    try:
+        submitted, keys = {}, {}
+        for index, job in enumerate(jobs):
+            keys[index] = job.key()
+            future = client.submit(grade, job, key=f"grade-{job.assignment_id}-{keys[index][:16]}-{index}", pure=False)
+            submitted[future] = index
+        for future in as_completed(list(submitted)):
+            index = submitted.pop(future)
+            job = jobs[index]
+            try:
+                result = future.result()
+            except Exception as error:  # noqa: BLE001 - KilledWorker, lost connection, ...
+                yield _failed(job, f"{type(error).__name__}: {error}")
+                continue
+            finally:
+                future.release()
+            if result.get("key") != keys[index]:
+                yield _failed(job, "the Dask worker graded against other masters or another grader version than "
+                                   "this machine's; install the same version of the repository on every worker")
+            else:
+                yield result
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
 def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[str] | None = None,
               student_ids: Iterable[str] | None = None, limits: Limits = Limits(), workers: int = 1,
-              force: bool = False, progress: bool = True) -> Summary:
+              force: bool = False, progress: bool = True, scheduler=None) -> Summary:
+    """Grade `submissions` into `state`: in `workers` local processes, or, given `scheduler` (a Dask scheduler
+    address or Client), on a Dask cluster. Either way only this process writes the course directory."""
     started = time.monotonic()
     known = course.assignments()
     found = intake.collect(Path(submissions), known)
@@ -188,7 +231,8 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
                 bar.step(f"{job.assignment_id} {job.student_id} (reused)")
             else:
                 todo.append(job)
-        for result in run_jobs(todo, workers):
+        results = run_jobs_dask(todo, scheduler) if scheduler else run_jobs(todo, workers)
+        for result in results:
             state.save_result(result)
             writer.record(result)
             summary.graded.append(_light(result))
