@@ -1,0 +1,21 @@
+"""bench/grading.py on a tiny class: stock nbgrader and this grader give the same score to every cell."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from grader import course
+
+pytestmark = pytest.mark.slow
+
+
+def test_benchmark_scores_agree_with_stock_nbgrader_on_a_tiny_class():
+    done = subprocess.run([sys.executable, str(course.REPO / "bench" / "grading.py"), "--students", "2",
+                           "--lectures", "2.1-binary-classification"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 student(s) x 1 lecture(s) = 2 submissions" in done.stdout
+    assert "scores agree per student, lecture and cell: yes (2 submissions" in done.stdout, done.stdout
+    assert "throughput ratio" in done.stdout
