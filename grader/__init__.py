@@ -1,1 +1,13 @@
-"""Instructor tooling over nbgrader: generate student copies, execute masters, autograde."""
+"""Instructor tooling over nbgrader: generate student copies, execute masters, autograde a class.
+
+Modules:
+- `course`, `notebooks`, `release`, `execute`, `scoring`: the course layout, notebook normalisation, `release`,
+  `execute-solutions`, and `scoring.autograde` (stock nbgrader, used by the pipeline tests).
+- `intake`: reads submission folders and zips safely (no traversal, no symlinks) and repairs notebooks.
+- `job`: `grade_one(Job) -> result`, one submission in its own scratch nbgrader course; picklable in and JSON out,
+  so jobs can run in any process or on any worker.
+- `execution`: nbgrader's Execute step hardened (time limits, dead kernels, output caps, visible/hidden split,
+  tamper probe); `sandbox`: the kernel's bubblewrap sandbox and rlimits; `cheating`: tamper detection.
+- `store`: the course directory, the results journal and the single gradebook writer; `runner`: batches;
+  `reports`: feedback HTML and exports; `__main__`: the command line (`course-grader`).
+"""

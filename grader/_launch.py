@@ -19,6 +19,19 @@ _LIMITS = {
 }
 
 
+def _die_with_parent(parent: int) -> None:
+    """SIGKILL this process (and so the kernel it becomes) when the grader that started it dies, even by kill -9."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the grader died before prctl took effect
+        os._exit(1)
+
+
 def main(argv: list) -> None:
     split = argv.index("--")
     options, command = argv[:split], argv[split + 1:]
@@ -34,6 +47,8 @@ def main(argv: list) -> None:
             if hard != resource.RLIM_INFINITY:
                 limit = min(limit, hard)
             resource.setrlimit(kind, (limit, limit))
+        elif name == "--die-with-parent":
+            _die_with_parent(int(value))
         elif name == "--chdir":
             os.chdir(value)
         elif name == "--env":

@@ -269,7 +269,8 @@ class SandboxedKernelManager(AsyncKernelManager):
             inner = bwrap_command(self._dirs["home"], self._dirs["tmp"], self._dirs["ipc"], kernel, env)
             return launcher + limit_options(limits, kernel_uid()) + ["--"] + inner
         env = _kernel_env(str(self._dirs["home"]), str(self._dirs["tmp"]))
-        options = limit_options(limits, os.geteuid()) + ["--chdir", str(self._dirs["home"])]
+        options = limit_options(limits, os.geteuid()) + ["--chdir", str(self._dirs["home"]),
+                                                         "--die-with-parent", str(os.getpid())]
         options += [arg for key, value in env.items() for arg in ("--env", f"{key}={value}")]
         return launcher + options + ["--"] + kernel
 
