@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
-## test: build the environment and run the whole test suite
+## test: build the environment (with the grader's sandbox) and run the whole test suite
 test: $(STAMP)
+	bash scripts/install-sandbox.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## release: regenerate the student copies in notebooks/ from solutions/
