@@ -1,0 +1,181 @@
+"""Browser tests: a real JupyterLab on loopback driven by Playwright through Debian's headless Chromium.
+
+One Jupyter server and one browser serve the whole session; both are shut down at the end, also on failure.
+The server's root is a temporary directory holding copies of the notebooks, so the browser never saves into the
+repository. Screenshots go to `screenshots/` at the repository root (git-ignored). The time each notebook took to
+run in the browser is printed at the end of the session.
+
+Run them alone with `pytest tests/browser -o addopts=""`; deselect them with `-m "not browser"`.
+Chromium comes from `scripts/install-browser.sh`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from grader import course
+
+from lab_driver import Lab
+from lab_server import JupyterServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = course.REPO / "screenshots"
+VIEWPORT = {"width": 1280, "height": 1000}
+
+# Copies of the notebooks the browser works on, one folder per use, so no test sees another's saved changes.
+KINDS = ("master", "student", "complete", "blank")
+
+# (lecture, what) -> seconds, printed at the end.
+TIMINGS: dict[tuple[str, str], float] = {}
+_SESSION: dict[str, float] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives a real JupyterLab in headless Chromium (tests/browser)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def completed_copy(lecture: str):
+    """The student copy with every answer cell filled in from the master: a perfect submission."""
+    from grader import notebooks
+
+    def answers(nb):
+        return {c.metadata.nbgrader["grade_id"]: c for c in nb.cells
+                if c.metadata.get("nbgrader", {}).get("solution") and not c.metadata.nbgrader.get("grade")}
+
+    student = notebooks.read(course.student_path(lecture))
+    solutions = answers(notebooks.read(course.master_path(lecture)))
+    for grade_id, cell in answers(student).items():
+        cell.source = solutions[grade_id].source
+    return student
+
+
+@pytest.fixture(scope="session")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Temporary server root: master/, student/, complete/, blank/, each with one folder per lecture."""
+    from grader import notebooks
+
+    root = tmp_path_factory.mktemp("browser-root")
+    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    for lecture in course.assignments():
+        shutil.copytree(course.master_path(lecture).parent, root / "master" / lecture, ignore=ignore)
+        for kind in ("student", "blank"):
+            shutil.copytree(course.student_path(lecture).parent, root / kind / lecture, ignore=ignore)
+        shutil.copytree(course.student_path(lecture).parent, root / "complete" / lecture, ignore=ignore)
+        notebooks.write(completed_copy(lecture), root / "complete" / lecture / f"{lecture}.ipynb")
+    return root
+
+
+@pytest.fixture(scope="session")
+def jupyter(workspace: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterServer]:
+    _SESSION.setdefault("start", time.perf_counter())
+    server = JupyterServer(workspace, tmp_path_factory.mktemp("browser-state"))
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator["Browser"]:  # noqa: F821
+    _SESSION.setdefault("start", time.perf_counter())
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-browser.sh (make test does)", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser) -> Iterator["BrowserContext"]:  # noqa: F821
+    """One context for the session, so JupyterLab's assets are fetched once; each test opens its own page."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(60_000)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def lab_page(browser_context) -> Iterator["Page"]:  # noqa: F821
+    """The JupyterLab page of the session: JupyterLab loads once, each test opens its notebook in it."""
+    page = browser_context.new_page()
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def lab(lab_page, jupyter: JupyterServer) -> Iterator[Lab]:
+    """JupyterLab on the session's page; afterwards its documents are closed and its kernels shut down."""
+    lab = Lab(lab_page, jupyter)
+    try:
+        yield lab
+    finally:
+        lab.detach()
+        try:
+            if lab_page.evaluate("() => !!window.jupyterapp"):
+                lab_page.keyboard.press("Escape")  # a dialog left open
+                lab.close_all()
+        except Exception:  # noqa: BLE001 - the next test reloads JupyterLab if this page is in a bad state
+            lab_page.goto("about:blank")
+        jupyter.shutdown_kernels()
+
+
+@pytest.fixture
+def page(browser_context) -> Iterator["Page"]:  # noqa: F821
+    """A page of its own (for Notebook 7), closed afterwards."""
+    page = browser_context.new_page()
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def timings() -> dict[tuple[str, str], float]:
+    return TIMINGS
+
+
+@pytest.fixture
+def screenshots_dir() -> Path:
+    return SCREENSHOTS
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if not TIMINGS:
+        return
+    columns = sorted({what for _, what in TIMINGS}, key=["master run-all", "student run-all",
+                                                         "validate complete", "validate blank",
+                                                         "notebook 7 open"].index)
+    terminalreporter.section("browser: seconds per notebook")
+    terminalreporter.write_line(f"{'lecture':42s}" + "".join(f"{c:>19s}" for c in columns))
+    for lecture in course.assignments():
+        row = [TIMINGS.get((lecture, c)) for c in columns]
+        if any(v is not None for v in row):
+            terminalreporter.write_line(
+                f"{lecture:42s}" + "".join(f"{'-' if v is None else f'{v:.1f}':>19s}" for v in row))
+    if "start" in _SESSION:
+        terminalreporter.write_line(f"browser suite wall time: {time.perf_counter() - _SESSION['start']:.0f} s "
+                                    f"(screenshots in {SCREENSHOTS})")
