@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Sequence
 
+from utils.widgets.core import figure_widget
+
 if TYPE_CHECKING:
     from ipywidgets import interactive
     from matplotlib.figure import Figure
@@ -44,19 +46,19 @@ def backward_frame(output: Any, steps: Sequence[BackwardStep], step: int) -> "Fi
 
 def forward_stepper(output: Any, steps: Sequence[ForwardStep]) -> "interactive":
     """A slider through the forward pass, left to right: step k shows the values of the first k steps."""
-    from ipywidgets import IntSlider, interactive
+    from ipywidgets import IntSlider
 
     frames = list(steps)
     slider = IntSlider(value=0, min=0, max=len(frames), step=1, description="step", continuous_update=False)
-    return interactive(lambda step: forward_frame(output, frames, step), step=slider)
+    return figure_widget(lambda step: forward_frame(output, frames, step), step=slider)
 
 
 def backward_stepper(output: Any, steps: Sequence[BackwardStep]) -> "interactive":
     """A slider through the backward pass, right to left: step k highlights the node whose gradient it computes."""
-    from ipywidgets import IntSlider, interactive
+    from ipywidgets import IntSlider
 
     frames = list(steps)
     if not frames:
         raise ValueError("backward_stepper needs at least one step")
     slider = IntSlider(value=0, min=0, max=len(frames) - 1, step=1, description="step", continuous_update=False)
-    return interactive(lambda step: backward_frame(output, frames, step), step=slider)
+    return figure_widget(lambda step: backward_frame(output, frames, step), step=slider)

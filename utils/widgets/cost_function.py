@@ -6,6 +6,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from utils.widgets.core import figure_widget
+
 
 def loss_widget(loss: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> Any:
     """A slider for y_hat showing the loss for y = 1 and y = 0; the curves are computed once with `loss`."""
@@ -20,6 +22,6 @@ def loss_widget(loss: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> Any:
     def draw(y_hat: float):
         return plot_loss_curves(grid, loss_if_1, loss_if_0, y_hat)
 
-    return widgets.interactive(
+    return figure_widget(
         draw, y_hat=widgets.FloatSlider(value=0.7, min=0.01, max=0.99, step=0.01, description="y_hat")
     )

@@ -6,6 +6,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from utils.widgets.core import figure_widget
+
 
 def learning_rate_widget(
     J: Callable[[float], float],
@@ -34,7 +36,7 @@ def learning_rate_widget(
             title += ": " + behaviour(dJ, w0, learning_rate, num_iterations)
         return plot_descent_1d(w_grid, J_grid, history, [J(w) for w in history], title)
 
-    return widgets.interactive(
+    return figure_widget(
         draw,
         learning_rate=widgets.FloatSlider(value=0.1, min=0.02, max=1.2, step=0.02, description="learning rate"),
         num_iterations=widgets.IntSlider(value=10, min=1, max=40, description="iterations"),

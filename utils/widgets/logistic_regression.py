@@ -6,6 +6,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from utils.widgets.core import figure_widget
+
 
 def linear_vs_sigmoid_widget(X: np.ndarray, Y: np.ndarray, sigmoid: Callable[[np.ndarray], np.ndarray]) -> Any:
     """Sliders for w and b over a 1-D data set (X, Y of shape (1, m)): linear output against sigmoid output."""
@@ -18,7 +20,7 @@ def linear_vs_sigmoid_widget(X: np.ndarray, Y: np.ndarray, sigmoid: Callable[[np
     def draw(w: float, b: float):
         return plot_linear_vs_sigmoid(X, Y, w, b, sigmoid)
 
-    return widgets.interactive(
+    return figure_widget(
         draw,
         w=widgets.FloatSlider(value=1.0, min=-4.0, max=4.0, step=0.1, description="w"),
         b=widgets.FloatSlider(value=0.0, min=-4.0, max=4.0, step=0.1, description="b"),
@@ -36,7 +38,7 @@ def decision_boundary_widget(X: np.ndarray, Y: np.ndarray, sigmoid: Callable[[np
     def draw(w1: float, w2: float, b: float):
         return plot_decision_boundary(X, Y, w1, w2, b, sigmoid)
 
-    return widgets.interactive(
+    return figure_widget(
         draw,
         w1=widgets.FloatSlider(value=1.0, min=-3.0, max=3.0, step=0.1, description="w1"),
         w2=widgets.FloatSlider(value=1.0, min=-3.0, max=3.0, step=0.1, description="w2"),
