@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
-## test: build the environment (with the grader's sandbox) and run the whole test suite
+## test: build the environment (with the grader's sandbox and Chromium for the browser tests) and run every test
 test: $(STAMP)
 	bash scripts/install-sandbox.sh
+	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## release: regenerate the student copies in notebooks/ from solutions/
