@@ -154,12 +154,13 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     from .intake import IntakeError
+    from .runner import SchedulerUnavailable
     from .sandbox import SandboxUnavailable
     from .store import CourseBusy
 
     try:
         return args.run(args)
-    except (IntakeError, SandboxUnavailable, CourseBusy) as error:
+    except (IntakeError, SandboxUnavailable, CourseBusy, SchedulerUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

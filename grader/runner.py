@@ -162,6 +162,10 @@ def _pool_run(jobs, workers, grade, context, stall_seconds):
         pool.shutdown(wait=not broken, cancel_futures=True)
 
 
+class SchedulerUnavailable(RuntimeError):
+    """The Dask scheduler given with --scheduler cannot be reached."""
+
+
 def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], dict] = grade_one) -> Iterator[dict]:
     """Results of `jobs` graded on a Dask distributed cluster, in completion order.
 
@@ -176,7 +180,10 @@ def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], dict] = gra
         return
     from distributed import Client, as_completed
 
-    client = scheduler if isinstance(scheduler, Client) else Client(scheduler, set_as_default=False)
+    try:
+        client = scheduler if isinstance(scheduler, Client) else Client(scheduler, set_as_default=False, timeout=30)
+    except OSError as error:
+        raise SchedulerUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     try:
         submitted, keys = {}, {}
         for index, job in enumerate(jobs):
