@@ -11,7 +11,9 @@ So jobs can run in any process (a pool today, Dask workers later).
 from __future__ import annotations
 
 import copy
+import fcntl
 import functools
+import os
 import warnings
 import hashlib
 import json
@@ -93,9 +95,28 @@ def _api(root: Path, config):
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
+TEMPLATE_CACHE = "COURSE_GRADER_TEMPLATES"  # a private folder the local worker processes of one run share
+
+
 @functools.lru_cache(maxsize=None)
 def _template(assignment_id: str, master_sha: str) -> Path:
-    """A scratch course with the assignment generated (gradebook and student copy); copied for each job."""
+    """A scratch course with the assignment generated (gradebook and student copy); copied for each job.
+
+    Made once per process, or once per batch when the runner names a folder shared by its worker processes in
+    $COURSE_GRADER_TEMPLATES (the first worker to need it generates it under a lock; the others copy from it)."""
+    shared = os.environ.get(TEMPLATE_CACHE)
+    if not shared or not os.path.isdir(shared):
+        return _generate_template(assignment_id)
+    done = Path(shared) / f"{assignment_id}-{master_sha[:16]}"
+    with open(Path(shared) / f".{done.name}.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.is_dir():
+            built = _generate_template(assignment_id)
+            shutil.move(str(built), done)
+    return done
+
+
+def _generate_template(assignment_id: str) -> Path:
     root = Path(tempfile.mkdtemp(prefix=f"grader-template-{assignment_id[:12]}-"))
     shutil.copytree(course.SOLUTIONS / assignment_id, root / "source" / assignment_id)
     api = _api(root, _config(root, Limits()))

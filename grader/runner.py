@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import multiprocessing
+import os
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import cheating, course, intake, sandbox
-from .job import Job, grade_one
+from .job import TEMPLATE_CACHE, Job, grade_one
 from .sandbox import Limits
 from .store import CourseState, GradebookWriter
 
@@ -120,17 +123,28 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
         return
     context = multiprocessing.get_context("spawn")
     retry: list[Job] = []
-    for outcome in _pool_run(jobs, workers, grade, context, stall_seconds):
-        if isinstance(outcome, Job):
-            retry.append(outcome)
+    # the workers of this batch generate each assignment's scratch template once between them, not once each
+    shared = tempfile.mkdtemp(prefix="grader-templates-")
+    before = os.environ.get(TEMPLATE_CACHE)
+    os.environ[TEMPLATE_CACHE] = shared
+    try:
+        for outcome in _pool_run(jobs, workers, grade, context, stall_seconds):
+            if isinstance(outcome, Job):
+                retry.append(outcome)
+            else:
+                yield outcome
+        for job in retry:  # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
+            results = list(_pool_run([job], 1, grade, context, stall_seconds))
+            if results and not isinstance(results[0], Job):
+                yield results[0]
+            else:
+                yield _failed(job, "the grading process died or stalled on this submission (twice)")
+    finally:
+        if before is None:
+            os.environ.pop(TEMPLATE_CACHE, None)
         else:
-            yield outcome
-    for job in retry:  # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
-        results = list(_pool_run([job], 1, grade, context, stall_seconds))
-        if results and not isinstance(results[0], Job):
-            yield results[0]
-        else:
-            yield _failed(job, "the grading process died or stalled on this submission (twice)")
+            os.environ[TEMPLATE_CACHE] = before
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 def _pool_run(jobs, workers, grade, context, stall_seconds):
@@ -223,9 +237,8 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
     chosen = [s for s in found.submissions if s.assignment_id in wanted_a and (wanted_s is None or s.student_id in wanted_s)]
     summary = Summary(skipped=found.skipped, protection=sandbox.protection(limits)["summary"])
     with state.locked():
-        writer = GradebookWriter(state)
-        for assignment_id in sorted({s.assignment_id for s in chosen}):
-            writer.ensure_assignment(assignment_id)
+        writer = GradebookWriter(state)  # records each assignment in the gradebook with its first result, so the
+        # workers start grading at once; the loop after the results makes sure of every assignment chosen
         todo = []
         bar = Progress(len(chosen), enabled=progress)
         for submission in chosen:
@@ -244,6 +257,8 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
             writer.record(result)
             summary.graded.append(_light(result))
             bar.step(f"{result['assignment_id']} {result['student_id']} ({result.get('seconds', 0):.1f} s)")
+        for assignment_id in sorted({s.assignment_id for s in chosen}):
+            writer.ensure_assignment(assignment_id)
     summary.graded.sort(key=lambda r: (r["student_id"], r["assignment_id"]))
     summary.seconds = time.monotonic() - started
     return summary
