@@ -1,70 +1,13 @@
-"""Shared fixtures: the assignments present, their masters and student copies."""
+"""Fixtures shared by the test suite; the notebook helpers live in notebook_cases.py."""
 
 from __future__ import annotations
 
-import runpy
-from pathlib import Path
-
-import nbformat
 import pytest
 
-from grader import course, notebooks
+from notebook_cases import ASSIGNMENTS
 
 # Notebooks under tests/ are corpora of submissions, not nbval targets.
 collect_ignore_glob = ["**/*.ipynb"]
-
-ASSIGNMENTS = course.assignments()
-MUTANTS_DIR = Path(__file__).parent / "mutants"
-
-
-def answer_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
-    """Autograded-answer cells by grade_id."""
-    return {
-        cell.metadata.nbgrader["grade_id"]: cell
-        for cell in nb.cells
-        if cell.metadata.get("nbgrader", {}).get("solution") and not cell.metadata.nbgrader.get("grade")
-    }
-
-
-def graded_cells(nb: nbformat.NotebookNode) -> dict[str, float]:
-    """Autograder-tests cells by grade_id, with their points."""
-    return {
-        cell.metadata.nbgrader["grade_id"]: float(cell.metadata.nbgrader["points"])
-        for cell in nb.cells
-        if cell.metadata.get("nbgrader", {}).get("grade") and not cell.metadata.nbgrader.get("solution")
-    }
-
-
-def owned_tests(function: str, functions: list[str], test_ids: list[str]) -> list[str]:
-    """The test grade_ids that belong to `function` (`test_f` or `test_f_*`, longest function name wins)."""
-
-    def owner(test_id: str) -> str | None:
-        matches = [f for f in functions if test_id == f"test_{f}" or test_id.startswith(f"test_{f}_")]
-        return max(matches, key=len) if matches else None
-
-    return [t for t in test_ids if owner(t) == function]
-
-
-def completed_copy(assignment_id: str) -> nbformat.NotebookNode:
-    """The student copy with every answer cell filled in from the master: a perfect submission."""
-    student = notebooks.read(course.student_path(assignment_id))
-    solutions = answer_cells(notebooks.read(course.master_path(assignment_id)))
-    for grade_id, cell in answer_cells(student).items():
-        cell.source = solutions[grade_id].source
-    return student
-
-
-def with_answer(nb: nbformat.NotebookNode, grade_id: str, source: str) -> nbformat.NotebookNode:
-    """A copy of `nb` whose answer cell `grade_id` holds `source`."""
-    nb = nbformat.from_dict(nb)
-    answer_cells(nb)[grade_id].source = source
-    return nb
-
-
-def load_mutants(assignment_id: str) -> dict[str, dict[str, str]]:
-    """`MUTANTS` of tests/mutants/<id>.py: function -> {mutant name: answer cell source}."""
-    path = MUTANTS_DIR / f"{assignment_id}.py"
-    return runpy.run_path(str(path))["MUTANTS"] if path.exists() else {}
 
 
 @pytest.fixture(params=ASSIGNMENTS)

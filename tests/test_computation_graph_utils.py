@@ -13,7 +13,7 @@ import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from conftest import answer_cells, load_mutants  # noqa: E402
+from notebook_cases import answer_cells, load_mutants  # noqa: E402
 from grader import course, notebooks  # noqa: E402
 from utils.checks import computation_graph as checks27  # noqa: E402
 from utils.checks import derivatives_with_computation_graph as checks28  # noqa: E402

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ASSIGNMENTS, completed_copy
+from notebook_cases import ASSIGNMENTS, completed_copy
 from grader import course, reports, sandbox
 from grader.store import CourseState
 from submissions.corpus import ISOLATION_PROBE

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import answer_cells, completed_copy, load_mutants, with_answer
+from notebook_cases import answer_cells, completed_copy, load_mutants, with_answer
 from grader import course, notebooks, runner
 from grader.job import Job, grade_one
 from grader.sandbox import Limits

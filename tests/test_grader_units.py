@@ -10,7 +10,7 @@ import zipfile
 import nbformat
 import pytest
 
-from conftest import ASSIGNMENTS, answer_cells
+from notebook_cases import ASSIGNMENTS, answer_cells
 from grader import cheating, course, intake, notebooks
 from grader.__main__ import build_parser
 from grader.execution import split_hidden
@@ -46,7 +46,7 @@ def test_zip_intake_skips_traversal_symlinks_and_bad_ids(tmp_path):
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         zf.writestr(link, str(course.master_path(a)))
         zf.writestr(f"submitted/bob/{a}/timestamp.txt", "2024-01-01 10:00:00 UTC")
-        zf.writestr(f"submitted/carol/unknown-lecture/x.ipynb", nb)
+        zf.writestr("submitted/carol/unknown-lecture/x.ipynb", nb)
     found = intake.collect(archive, ASSIGNMENTS)
     assert [(s.student_id, s.assignment_id) for s in found.submissions] == [("alice", a), ("bob", a)]
     assert found.submissions[1].content is None and found.submissions[1].timestamp

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ASSIGNMENTS, answer_cells, completed_copy, graded_cells, load_mutants, owned_tests, with_answer
+from notebook_cases import ASSIGNMENTS, answer_cells, completed_copy, graded_cells, load_mutants, owned_tests, with_answer
 from grader import course, notebooks
 from grader.release import generate
 from grader.scoring import autograde

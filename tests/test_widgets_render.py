@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ASSIGNMENTS
+from notebook_cases import ASSIGNMENTS
 from grader import course, notebooks
 
 pytestmark = pytest.mark.slow

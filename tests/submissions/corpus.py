@@ -18,7 +18,7 @@ import nbformat
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from conftest import completed_copy  # noqa: E402
+from notebook_cases import completed_copy  # noqa: E402
 
 from grader import course, notebooks  # noqa: E402
 
