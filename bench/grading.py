@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from conftest import answer_cells, completed_copy, load_mutants, with_answer  # noqa: E402
+from notebook_cases import answer_cells, completed_copy, load_mutants, with_answer  # noqa: E402
 
 from grader import course, notebooks  # noqa: E402
 
