@@ -25,7 +25,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Dict, Unicode
 
-from . import course
+from . import course, warm
 
 LAUNCHER = Path(__file__).resolve().parent / "_launch.py"
 NOBODY = 65534
@@ -44,6 +44,7 @@ class Limits:
     open_files: int = 256
     output_bytes: int = 2_000_000  # output kept per cell; the rest is dropped and the cell says so
     sandbox: str = "auto"  # "auto" (bubblewrap if it works), "bwrap" (required) or "none"
+    kernels: str = "warm"  # "warm" (forked from a pre-imported zygote, in bubblewrap only) or "cold"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -90,8 +91,10 @@ def _drop_privileges() -> list[str]:
             "--bounding-set=-all", "--"]
 
 
-def bwrap_command(home: Path, tmp: Path, ipc: Path, command: list[str], env: dict[str, str]) -> list[str]:
-    """`command` inside bubblewrap, seeing `home` as its home and working directory, `tmp` as /tmp."""
+def bwrap_command(home: Path, tmp: Path, ipc: Path, command: list[str], env: dict[str, str],
+                  drop: bool = True) -> list[str]:
+    """`command` inside bubblewrap, seeing `home` as its home and working directory, `tmp` as /tmp; run as
+    `nobody` with no capabilities when we are root (unless not `drop`: a placeholder the kernel must not kill)."""
     args = [shutil.which("bwrap") or "bwrap", "--die-with-parent", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
             "--unshare-cgroup-try", "--hostname", "grader"]
     if os.geteuid() != 0:
@@ -101,7 +104,7 @@ def bwrap_command(home: Path, tmp: Path, ipc: Path, command: list[str], env: dic
              *_parents(ipc), "--bind", str(ipc), str(ipc), "--chdir", SANDBOX_HOME, "--clearenv"]
     for key, value in env.items():
         args += ["--setenv", key, value]
-    return args + ["--"] + _drop_privileges() + command
+    return args + ["--"] + (_drop_privileges() if drop else []) + command
 
 
 def _kernel_env(home: str, tmp: str) -> dict[str, str]:
@@ -186,6 +189,7 @@ def protection(limits: Limits) -> dict:
             kind = "rlimits"
     else:
         kind, reason = "rlimits", "sandbox disabled (--sandbox none)"
+    warm = kind == "bubblewrap" and limits.kernels == "warm"
     limit_text = (f"{limits.memory_mb} MB address space, {limits.cell_timeout} s per cell, "
                   f"{limits.notebook_timeout} s per notebook, +{limits.processes} processes, "
                   f"{limits.file_mb} MB per file, {limits.output_bytes} bytes of output per cell")
@@ -194,8 +198,10 @@ def protection(limits: Limits) -> dict:
         return {
             "kind": "bubblewrap",
             "summary": f"bubblewrap sandbox: no network, read-only system and Python, private home and /tmp, "
-                       f"runs as {user}; rlimits: {limit_text}",
+                       f"runs as {user}; rlimits: {limit_text}; "
+                       + ("warm kernels (forked, imports done)" if warm else "cold kernels"),
             "network": False, "filesystem": "private", "user": user, "limits": limits.as_dict(),
+            "kernels": "warm" if warm else "cold",
         }
     nproc = "processes not limited (root)" if os.geteuid() == 0 else "processes limited"
     return {
@@ -203,7 +209,7 @@ def protection(limits: Limits) -> dict:
         "summary": f"no sandbox ({reason}): rlimits ({limit_text}; {nproc}), private working directory and "
                    f"/tmp, clean environment; student code can read what the grader's user can read, and use the network",
         "network": True, "filesystem": "shared (read) / private cwd", "user": "grader's user",
-        "limits": limits.as_dict(),
+        "limits": limits.as_dict(), "kernels": "cold",
     }
 
 
@@ -260,10 +266,21 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     def format_kernel_cmd(self, extra_arguments=None):
         limits = self._limits()
-        kind = protection(limits)["kind"]
-        kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", os.path.realpath(self.connection_file),
-                  "--HistoryManager.hist_file=:memory:"]
+        kind, kernels = (protection(limits)[key] for key in ("kind", "kernels"))
+        arguments = ["-f", os.path.realpath(self.connection_file), "--HistoryManager.hist_file=:memory:"]
+        kernel = [sys.executable, "-m", "ipykernel_launcher", *arguments]
         launcher = [sys.executable, "-I", "-S", str(LAUNCHER)]
+        if kernels == "warm":
+            env = _kernel_env(SANDBOX_HOME, "/tmp")
+            socket = warm.socket_path(env, _seed_home)
+            sandbox = bwrap_command(self._dirs["home"], self._dirs["tmp"], self._dirs["ipc"],
+                                    ["/bin/sh", "-c", "echo ready; exec sleep infinity"], {}, drop=False)
+            options = ["--warm", socket, "--chdir", SANDBOX_HOME, "--die-with-parent", str(os.getpid())]
+            options += ["--uid", str(NOBODY)] if kernel_uid() == NOBODY else []
+            options += limit_options(limits, kernel_uid())
+            options += [arg for value in arguments for arg in ("--kernel-arg", value)]
+            options += [arg for key, value in env.items() for arg in ("--env", f"{key}={value}")]
+            return launcher + options + ["--"] + sandbox
         if kind == "bubblewrap":
             env = _kernel_env(SANDBOX_HOME, "/tmp")
             inner = bwrap_command(self._dirs["home"], self._dirs["tmp"], self._dirs["ipc"], kernel, env)
