@@ -41,7 +41,7 @@ def _limits(args: argparse.Namespace):
     from .sandbox import Limits
 
     return Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory,
-                  output_bytes=args.max_output, sandbox=args.sandbox)
+                  output_bytes=args.max_output, sandbox=args.sandbox, kernels=args.kernels)
 
 
 def _state(args: argparse.Namespace):
@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     autograde.add_argument("--sandbox", choices=["auto", "bwrap", "none"], default="auto",
                            help="auto: bubblewrap if it works here, else rlimits only (the report says which); "
                                 "bwrap: fail if bubblewrap does not work; none: rlimits only")
+    autograde.add_argument("--kernels", choices=["warm", "cold"], default="warm",
+                           help="warm: fork each kernel from a process that has done the imports (in bubblewrap "
+                                "only; faster); cold: start a fresh Python for every kernel")
     autograde.add_argument("--force", action="store_true", help="grade again even unchanged submissions")
     autograde.set_defaults(run=_autograde)
 

@@ -24,10 +24,14 @@ import socket
 import sys
 import traceback
 
-PRELOAD = (
-    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "IPython.core.pylabtools", "numpy",
-    "matplotlib", "matplotlib.pyplot", "matplotlib.figure", "matplotlib.colors", "PIL.Image", "skimage.transform",
-    "skimage.data", "h5py", "utils", "utils.datasets", "utils.checks",
+PRELOAD = (  # what the lectures' kernels import (ipykernel's own modules, then the notebooks')
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "IPython.core.pylabtools", "secrets",
+    "numpy", "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.testing",
+    "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg", "contourpy",
+    "PIL.Image", "PIL.BmpImagePlugin", "PIL.GifImagePlugin", "PIL.JpegImagePlugin", "PIL.PpmImagePlugin",
+    "PIL.PngImagePlugin", "scipy.linalg", "scipy.ndimage", "scipy.sparse", "scipy.spatial", "scipy.special",
+    "skimage.data", "skimage.transform._warps", "skimage.measure", "skimage.exposure", "skimage.util",
+    "charset_normalizer", "fileinput", "h5py", "utils",
 )
 # Imported on purpose by nobody here: they register themselves with the running IPython when imported.
 NOT_PRELOADED = ("ipywidgets", "matplotlib_inline", "utils.widgets")

@@ -24,6 +24,7 @@ import asyncio
 import copy
 import json
 import secrets
+from queue import Empty
 from time import monotonic
 
 from jupyter_core.utils import run_sync
@@ -38,6 +39,25 @@ from . import cheating
 
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 PING_SECONDS = 5
+WAKE_SECONDS = 0.2
+
+
+def _sliced(unsliced):
+    """`get_msg`, waiting in short slices. pyzmq's asyncio poller can miss the wake-up for a message that has
+    arrived (seen with widget cells under load: a reply found only when a 30 s timeout expired); each slice ends
+    with a fresh look at the socket, so a missed wake-up costs at most WAKE_SECONDS."""
+
+    async def get_msg(timeout=None):
+        deadline = None if timeout is None else monotonic() + timeout
+        while True:
+            step = WAKE_SECONDS if deadline is None else max(0.0, min(WAKE_SECONDS, deadline - monotonic()))
+            try:
+                return await unsliced(timeout=step)
+            except Empty:
+                if deadline is not None and monotonic() >= deadline:
+                    raise
+
+    return get_msg
 
 
 def split_hidden(source: str) -> tuple[str, str] | None:
@@ -111,6 +131,12 @@ class GraderExecute(Execute):
         finally:
             self._write_record()
         return self.nb
+
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        for channel in (kc.shell_channel, kc.iopub_channel):
+            channel.get_msg = _sliced(channel.get_msg)
+        return kc
 
     async def _kernel_info(self) -> None:
         info = await self._reply(self.kc.kernel_info(), 60)
