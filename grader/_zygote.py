@@ -25,7 +25,10 @@ import sys
 import traceback
 
 PRELOAD = (  # what the lectures' kernels import (ipykernel's own modules, then the notebooks')
-    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "IPython.core.pylabtools", "secrets",
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "IPython.core.pylabtools",
+    "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect", "IPython.extensions.storemagic",
+    "IPython.utils.wildcard", "tornado.gen", "tornado.queues", "tornado.platform.asyncio", "sqlite3", "psutil", "pdb",
+    "http.server", "xmlrpc.server", "encodings.idna", "mimetypes", "secrets",
     "numpy", "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.testing",
     "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg", "contourpy",
     "PIL.Image", "PIL.BmpImagePlugin", "PIL.GifImagePlugin", "PIL.JpegImagePlugin", "PIL.PpmImagePlugin",
@@ -64,6 +67,8 @@ def preload() -> None:
     leaked = [name for name in NOT_PRELOADED if name in sys.modules]
     if leaked:
         raise RuntimeError(f"preloading imported {leaked}, which must be imported inside the kernel")
+    if len(os.listdir("/proc/self/task")) != 1:  # fork copies one thread, and setns(user) needs a single one
+        raise RuntimeError("preloading started a thread")
 
 
 # --------------------------------------------------------------------------- the handler (one per kernel)

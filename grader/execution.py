@@ -27,8 +27,9 @@ import secrets
 from queue import Empty
 from time import monotonic
 
-from jupyter_core.utils import run_sync
+from jupyter_core.utils import ensure_async, run_sync
 from nbclient import NotebookClient
+from nbclient.util import run_hook
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbgrader import utils as nbutils
@@ -133,13 +134,41 @@ class GraderExecute(Execute):
         return self.nb
 
     async def async_start_new_kernel_client(self):
-        kc = await super().async_start_new_kernel_client()
-        for channel in (kc.shell_channel, kc.iopub_channel):
+        """nbclient's, with sliced waits and a quicker readiness check (see `_wait_for_ready`)."""
+        self.kc = self.km.client()
+        await ensure_async(self.kc.start_channels())
+        for channel in (self.kc.shell_channel, self.kc.iopub_channel):
             channel.get_msg = _sliced(channel.get_msg)
-        return kc
+        try:
+            self._ready_reply = await self._wait_for_ready()
+        except Exception:
+            await self._async_cleanup_kernel()
+            raise
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
+    async def _wait_for_ready(self) -> dict:
+        """jupyter_client's `wait_for_ready` (a kernel_info reply on shell, then a message on iopub, so no output
+        can be missed) without its final 0.2 s of iopub silence: messages already there are drained, and later
+        ones belong to no cell we run. Returns the kernel_info reply."""
+        deadline = monotonic() + self.startup_timeout
+        while monotonic() < deadline:
+            reply = await self._reply(self.kc.kernel_info(), 1.0)
+            if reply is not None:
+                try:
+                    await self.kc.iopub_channel.get_msg(timeout=0.2)
+                except Empty:
+                    continue
+                while await self.kc.iopub_channel.msg_ready():
+                    await self.kc.iopub_channel.get_msg(timeout=0)
+                return reply
+            if not await self.kc.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+        raise RuntimeError(f"Kernel didn't respond in {self.startup_timeout} seconds")
 
     async def _kernel_info(self) -> None:
-        info = await self._reply(self.kc.kernel_info(), 60)
+        info = self._ready_reply
         if info and "language_info" in info["content"]:
             self.nb.metadata["language_info"] = info["content"]["language_info"]
 

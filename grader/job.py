@@ -87,8 +87,28 @@ def _config(root: Path, limits: Limits, record: Path | None = None, job_dir: Pat
     return config
 
 
+ALEMBIC_HEAD = "COURSE_GRADER_ALEMBIC_HEAD"  # "<nbgrader version> <schema head>", shared with worker processes
+
+
+def share_alembic_head() -> None:
+    """Each new gradebook asks the `alembic` command for nbgrader's schema version (a subprocess, ~3 s). The answer
+    depends only on the installed nbgrader: work it out once, in process, and hand it to this process's nbgrader
+    and, through the environment, to the worker processes started after this call."""
+    import nbgrader
+    import nbgrader.api
+
+    version, _, head = os.environ.get(ALEMBIC_HEAD, "").partition(" ")
+    if version != nbgrader.__version__ or not head:
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory(str(Path(nbgrader.__file__).parent / "alembic")).get_current_head()
+        os.environ[ALEMBIC_HEAD] = f"{nbgrader.__version__} {head}"
+    nbgrader.api.get_alembic_version = lambda: head
+
+
 def _api(root: Path, config):
     course._put_interpreter_on_path()
+    share_alembic_head()
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 

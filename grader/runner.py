@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import cheating, course, intake, sandbox
-from .job import TEMPLATE_CACHE, Job, grade_one
+from .job import TEMPLATE_CACHE, Job, grade_one, share_alembic_head
 from .sandbox import Limits
 from .store import CourseState, GradebookWriter
 
@@ -122,6 +122,7 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
             yield grade(job)
         return
     context = multiprocessing.get_context("spawn")
+    share_alembic_head()  # before the workers start, so they inherit it
     retry: list[Job] = []
     # the workers of this batch generate each assignment's scratch template once between them, not once each
     shared = tempfile.mkdtemp(prefix="grader-templates-")
