@@ -51,10 +51,12 @@ def _check(result: int, what: str) -> None:
         raise OSError(errno, f"{what}: {os.strerror(errno)}")
 
 
-def preload() -> None:
+def preload() -> dict:
+    """Import PRELOAD and `utils`; return the environment variables the imports set (a kernel gets them too)."""
     import importlib
     import pkgutil
 
+    environ = dict(os.environ)
     for name in PRELOAD:
         importlib.import_module(name)
     packages = [importlib.import_module("utils")]
@@ -69,6 +71,7 @@ def preload() -> None:
         raise RuntimeError(f"preloading imported {leaked}, which must be imported inside the kernel")
     if len(os.listdir("/proc/self/task")) != 1:  # fork copies one thread, and setns(user) needs a single one
         raise RuntimeError("preloading started a thread")
+    return {key: value for key, value in os.environ.items() if environ.get(key) != value}
 
 
 # --------------------------------------------------------------------------- the handler (one per kernel)
@@ -106,7 +109,7 @@ def drop_privileges(uid: int | None) -> None:
         raise RuntimeError("could not drop privileges")
 
 
-def become_kernel(request: dict, out_fds: list[int]) -> None:
+def become_kernel(request: dict, out_fds: list[int], preload_env: dict) -> None:
     """In the sandbox's pid namespace: limits, user, environment, then ipykernel. Never returns."""
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
@@ -120,7 +123,7 @@ def become_kernel(request: dict, out_fds: list[int]) -> None:
         resource.setrlimit(LIMITS[name], (value, value))
     drop_privileges(request["uid"])
     os.environ.clear()
-    os.environ.update(request["env"])
+    os.environ.update({**request["env"], **preload_env, "PWD": os.getcwd()})  # PWD: as bubblewrap sets it
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     # as `python -m ipykernel_launcher` (which takes its own directory off sys.path)
     launcher = os.path.join(os.path.dirname(sys.modules["ipykernel"].__file__), "..", "ipykernel_launcher.py")
@@ -135,7 +138,7 @@ def become_kernel(request: dict, out_fds: list[int]) -> None:
     os._exit(0)
 
 
-def handle(conn: socket.socket) -> None:
+def handle(conn: socket.socket, preload_env: dict) -> None:
     """Read one request, start its kernel, report its exit status; kill it if the requester goes away."""
     message, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 2)
     request = json.loads(message)
@@ -144,7 +147,7 @@ def handle(conn: socket.socket) -> None:
     kernel = os.fork()
     if kernel == 0:
         try:
-            become_kernel(request, fds)
+            become_kernel(request, fds, preload_env)
         except BaseException:  # noqa: BLE001 - report, never fall back into the handler's code
             traceback.print_exc()
         finally:
@@ -173,7 +176,7 @@ def serve(path: str, parent: int) -> None:
     _check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "prctl(PDEATHSIG)")
     if os.getppid() != parent:
         return
-    preload()
+    preload_env = preload()
     gc.collect()
     gc.freeze()  # keep the collector from touching (and so copying) the preloaded objects in every kernel
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -187,7 +190,7 @@ def serve(path: str, parent: int) -> None:
         if os.fork() == 0:
             server.close()
             try:
-                handle(conn)
+                handle(conn, preload_env)
             except BaseException:  # noqa: BLE001
                 try:
                     conn.sendall(f"error {traceback.format_exc()[-2000:]!r}\n".encode())
