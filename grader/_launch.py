@@ -89,7 +89,7 @@ def main(argv: list) -> None:
     options, command = argv[:split], argv[split + 1:]
     env = None
     warm = options[options.index("--warm") + 1] if "--warm" in options else None
-    request = {"limits": {}, "argv": [], "uid": None, "cwd": "/"}
+    request = {"limits": {}, "argv": [], "uid": 65534, "cwd": "/"}
     i = 0
     while i < len(options):
         name, value = options[i], options[i + 1]

@@ -6,8 +6,7 @@ listens on the Unix socket SOCKET. Student code never runs in this process.
 
 One request = one kernel. `_launch.py --warm` has already started the job's bubblewrap sandbox; it sends the host pid
 of the sandbox, the kernel's arguments, environment, working directory, rlimits and user, and its own stdout/stderr.
-A handler process (forked from this one) joins the sandbox's namespaces (user, IPC, UTS, network, cgroup, pid,
-mount), then forks the kernel, which sets the rlimits, drops to the user with no capabilities, replaces the
+A handler process (forked from this one) joins the sandbox's namespaces (IPC, UTS, network, cgroup, pid, mount), then forks the kernel, which sets the rlimits, drops to `nobody` with no capabilities, replaces the
 environment, and runs ipykernel exactly as `python -m ipykernel_launcher` would. So the kernel sees what a kernel
 started inside that sandbox sees; it only skips the imports. The handler reports the kernel's exit status to
 `_launch.py`, and kills the kernel if `_launch.py` goes away.
@@ -38,7 +37,7 @@ PRELOAD = (  # what the lectures' kernels import (ipykernel's own modules, then 
 )
 # Imported on purpose by nobody here: they register themselves with the running IPython when imported.
 NOT_PRELOADED = ("ipywidgets", "matplotlib_inline", "utils.widgets")
-NAMESPACES = ("user", "ipc", "uts", "net", "cgroup", "pid", "mnt")  # user first (it grants the rest), mnt last
+NAMESPACES = ("ipc", "uts", "net", "cgroup", "pid", "mnt")  # mnt last: it changes what /proc/<pid> means
 PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 1, 24, 38
 LIMITS = {"as": resource.RLIMIT_AS, "cpu": resource.RLIMIT_CPU, "nproc": resource.RLIMIT_NPROC,
           "fsize": resource.RLIMIT_FSIZE, "nofile": resource.RLIMIT_NOFILE, "core": resource.RLIMIT_CORE}
@@ -69,7 +68,7 @@ def preload() -> dict:
     leaked = [name for name in NOT_PRELOADED if name in sys.modules]
     if leaked:
         raise RuntimeError(f"preloading imported {leaked}, which must be imported inside the kernel")
-    if len(os.listdir("/proc/self/task")) != 1:  # fork copies one thread, and setns(user) needs a single one
+    if len(os.listdir("/proc/self/task")) != 1:  # fork copies only the calling thread
         raise RuntimeError("preloading started a thread")
     return {key: value for key, value in os.environ.items() if environ.get(key) != value}
 
@@ -89,23 +88,18 @@ def join_sandbox(ns_pid: int) -> None:
         os.close(fd)
 
 
-def drop_privileges(uid: int | None) -> None:
-    """No capabilities (not even in the bounding set), no new privileges, and `uid` when given (we are root)."""
+def drop_privileges(uid: int) -> None:
+    """Become `uid` (from root) with no capabilities, not even in the bounding set, and no new privileges."""
     last = int(open("/proc/sys/kernel/cap_last_cap").read())
     for cap in range(last + 1):
         _check(libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0), "drop capability bounding set")
-    if uid is not None:
-        os.setgroups([])
-        os.setresgid(uid, uid, uid)
-        os.setresuid(uid, uid, uid)  # leaving uid 0 clears the permitted and effective capabilities
-    else:  # same uid inside a user namespace: clear the capabilities it granted
-        header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this process
-        data = (ctypes.c_uint32 * 6)()
-        _check(libc.capset(header, data), "capset")
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)  # leaving uid 0 clears the permitted and effective capabilities
     _check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
     status = open("/proc/self/status").read()
     effective = next(line for line in status.splitlines() if line.startswith("CapEff:")).split()[1]
-    if int(effective, 16) != 0 or (uid is not None and os.getuid() != uid):
+    if int(effective, 16) != 0 or os.getuid() != uid:
         raise RuntimeError("could not drop privileges")
 
 

@@ -10,6 +10,7 @@ So jobs can run in any process (a pool today, Dask workers later).
 
 from __future__ import annotations
 
+import atexit
 import copy
 import fcntl
 import functools
@@ -139,6 +140,7 @@ def _template(assignment_id: str, master_sha: str) -> Path:
 def _generate_template(assignment_id: str) -> Path:
     root = Path(tempfile.mkdtemp(prefix=f"grader-template-{assignment_id[:12]}-"))
     shutil.copytree(course.SOLUTIONS / assignment_id, root / "source" / assignment_id)
+    atexit.register(shutil.rmtree, root, True)  # a no-op once moved into a batch's shared folder
     api = _api(root, _config(root, Limits()))
     result = api.generate_assignment(assignment_id)
     if not result["success"]:

@@ -10,6 +10,9 @@ as root the kernel drops to user `nobody` with no capabilities, so the process l
 Whatever the protection, the kernel runs under rlimits: address space (memory), CPU seconds, processes, file size and
 open files, set by `_launch.py` before it execs the sandbox. `protection()` says what is in force; every result
 records it.
+
+With `Limits.kernels == "warm"` (the default; bubblewrap run as root only) the sandbox holds a placeholder and the kernel
+is forked into it from the worker's zygote (`warm.py`, `_zygote.py`) instead of starting a fresh Python there.
 """
 
 from __future__ import annotations
@@ -189,7 +192,7 @@ def protection(limits: Limits) -> dict:
             kind = "rlimits"
     else:
         kind, reason = "rlimits", "sandbox disabled (--sandbox none)"
-    warm = kind == "bubblewrap" and limits.kernels == "warm"
+    warm = kind == "bubblewrap" and limits.kernels == "warm" and kernel_uid() == NOBODY  # joining needs root
     limit_text = (f"{limits.memory_mb} MB address space, {limits.cell_timeout} s per cell, "
                   f"{limits.notebook_timeout} s per notebook, +{limits.processes} processes, "
                   f"{limits.file_mb} MB per file, {limits.output_bytes} bytes of output per cell")
@@ -199,7 +202,8 @@ def protection(limits: Limits) -> dict:
             "kind": "bubblewrap",
             "summary": f"bubblewrap sandbox: no network, read-only system and Python, private home and /tmp, "
                        f"runs as {user}; rlimits: {limit_text}; "
-                       + ("warm kernels (forked, imports done)" if warm else "cold kernels"),
+                       + ("warm kernels (forked, imports done)" if warm else
+                          "cold kernels" + (" (warm ones need root)" if limits.kernels == "warm" else "")),
             "network": False, "filesystem": "private", "user": user, "limits": limits.as_dict(),
             "kernels": "warm" if warm else "cold",
         }
@@ -264,19 +268,27 @@ class SandboxedKernelManager(AsyncKernelManager):
         if kernel_uid() == NOBODY:
             os.chown(self.connection_file, NOBODY, NOBODY)
 
+    def _zygote(self) -> str | None:
+        """The zygote's socket, or None (a cold kernel, same sandbox) if it cannot start."""
+        try:
+            return warm.socket_path(_kernel_env(SANDBOX_HOME, "/tmp"), _seed_home)
+        except warm.ZygoteFailed as error:
+            self.log.warning("warm kernels unavailable, starting a cold one: %s", error)
+            return None
+
     def format_kernel_cmd(self, extra_arguments=None):
         limits = self._limits()
         kind, kernels = (protection(limits)[key] for key in ("kind", "kernels"))
         arguments = ["-f", os.path.realpath(self.connection_file), "--HistoryManager.hist_file=:memory:"]
         kernel = [sys.executable, "-m", "ipykernel_launcher", *arguments]
         launcher = [sys.executable, "-I", "-S", str(LAUNCHER)]
-        if kernels == "warm":
+        socket = self._zygote() if kernels == "warm" else None
+        if socket:
             env = _kernel_env(SANDBOX_HOME, "/tmp")
-            socket = warm.socket_path(env, _seed_home)
             sandbox = bwrap_command(self._dirs["home"], self._dirs["tmp"], self._dirs["ipc"],
                                     ["/bin/sh", "-c", "echo ready; exec sleep infinity"], {}, drop=False)
-            options = ["--warm", socket, "--chdir", SANDBOX_HOME, "--die-with-parent", str(os.getpid())]
-            options += ["--uid", str(NOBODY)] if kernel_uid() == NOBODY else []
+            options = ["--warm", socket, "--chdir", SANDBOX_HOME, "--die-with-parent", str(os.getpid()),
+                       "--uid", str(NOBODY)]
             options += limit_options(limits, kernel_uid())
             options += [arg for value in arguments for arg in ("--kernel-arg", value)]
             options += [arg for key, value in env.items() for arg in ("--env", f"{key}={value}")]

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,13 +45,19 @@ class _Zygote:
 
 
 _current: _Zygote | None = None
+_starting = threading.Lock()  # a Dask worker may grade in several threads
 
 
 def socket_path(env: dict[str, str], prepare_home=lambda home: None) -> str:
     """The running zygote's socket; started (with `env`, HOME and TMPDIR made private) if there is none."""
+    with _starting:
+        if _current is not None and _current.owner == os.getpid() and _current.process.poll() is None:
+            return _current.socket
+        return _start(env, prepare_home)
+
+
+def _start(env: dict[str, str], prepare_home) -> str:
     global _current
-    if _current is not None and _current.owner == os.getpid() and _current.process.poll() is None:
-        return _current.socket
     directory = Path(tempfile.mkdtemp(prefix="grader-zygote-"))
     home, tmp = directory / "home", directory / "tmp"
     home.mkdir()

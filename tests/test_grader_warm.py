@@ -13,7 +13,8 @@ from grader import course, job, sandbox
 from grader.sandbox import Limits, SandboxedKernelManager
 from notebook_cases import completed_copy
 
-pytestmark = pytest.mark.skipif(not sandbox.bwrap_works()[0], reason="warm kernels need bubblewrap")
+pytestmark = pytest.mark.skipif(not sandbox.bwrap_works()[0] or sandbox.kernel_uid() != sandbox.NOBODY,
+                                reason="warm kernels need bubblewrap, run as root")
 
 # What a kernel can see of its process, sandbox and interpreter, with the per-job paths taken out.
 SELF_PORTRAIT = r'''
