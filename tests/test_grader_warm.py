@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import tempfile
 
@@ -145,4 +146,6 @@ def test_warm_kernels_of_one_zygote_cannot_reach_each_other():
                     kc.stop_channels()
                     await km.shutdown_kernel(now=True)
 
-    asyncio.run(scenario())
+    # in a thread of its own: an earlier test (Playwright's sync API) may leave an event loop running in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, scenario()).result()
