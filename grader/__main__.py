@@ -130,8 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="auto: bubblewrap if it works here, else rlimits only (the report says which); "
                                 "bwrap: fail if bubblewrap does not work; none: rlimits only")
     autograde.add_argument("--kernels", choices=["warm", "cold"], default="warm",
-                           help="warm: fork each kernel from a process that has done the imports (in bubblewrap "
-                                "only; faster); cold: start a fresh Python for every kernel")
+                           help="warm: fork each kernel from a process that has done the imports (bubblewrap, "
+                                "grader run as root; faster); cold: start a fresh Python for every kernel")
     autograde.add_argument("--force", action="store_true", help="grade again even unchanged submissions")
     autograde.set_defaults(run=_autograde)
 
