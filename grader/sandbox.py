@@ -47,7 +47,7 @@ class Limits:
     open_files: int = 256
     output_bytes: int = 2_000_000  # output kept per cell; the rest is dropped and the cell says so
     sandbox: str = "auto"  # "auto" (bubblewrap if it works), "bwrap" (required) or "none"
-    kernels: str = "warm"  # "warm" (forked from a pre-imported zygote, in bubblewrap only) or "cold"
+    kernels: str = "warm"  # "warm" (forked from a pre-imported zygote; bubblewrap run as root) or "cold"
 
     def as_dict(self) -> dict:
         return asdict(self)
