@@ -5,6 +5,7 @@ A plain module (not conftest.py) so that test files can import it by a name no o
 
 from __future__ import annotations
 
+import re
 import runpy
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from grader import course, notebooks
 
 ASSIGNMENTS = course.assignments()
 MUTANTS_DIR = Path(__file__).parent / "mutants"
+VARIANTS_DIR = Path(__file__).parent / "variants"
+VISIBLE_CHECK_ERRORS = ("CheckFailed", "NotImplementedYet")
 
 
 def answer_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
@@ -64,3 +67,48 @@ def load_mutants(assignment_id: str) -> dict[str, dict[str, str]]:
     """`MUTANTS` of tests/mutants/<id>.py: function -> {mutant name: answer cell source}."""
     path = MUTANTS_DIR / f"{assignment_id}.py"
     return runpy.run_path(str(path))["MUTANTS"] if path.exists() else {}
+
+
+def load_hidden_only(assignment_id: str) -> dict[str, set[str]]:
+    """`HIDDEN_ONLY` of tests/mutants/<id>.py: function -> mutants that only hidden tests are meant to catch.
+
+    Only deliberate cheats belong there (answers hard-coded for the visible check's own cases); a plausible
+    learner's mistake must be named by the visible check.
+    """
+    path = MUTANTS_DIR / f"{assignment_id}.py"
+    return runpy.run_path(str(path)).get("HIDDEN_ONLY", {}) if path.exists() else {}
+
+
+def load_variants(assignment_id: str) -> dict[str, dict[str, str]]:
+    """`VARIANTS` of tests/variants/<id>.py: function -> {variant name: a correct answer cell written differently}."""
+    path = VARIANTS_DIR / f"{assignment_id}.py"
+    return runpy.run_path(str(path))["VARIANTS"] if path.exists() else {}
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
+
+
+def failure_part(cell: nbformat.NotebookNode) -> str | None:
+    """Where an autograded test cell failed: None (it passed), "visible" (the visible check) or "hidden".
+
+    A visible check fails with `CheckFailed`; any other error is placed by the line of the cell it was raised on,
+    before or after `### BEGIN HIDDEN TESTS`.
+    """
+    errors = [o for o in cell.outputs if o.output_type == "error"]
+    if not errors:
+        return None
+    error = errors[0]
+    if error.ename in VISIBLE_CHECK_ERRORS:
+        return "visible"
+    hidden_from = next((i for i, line in enumerate(cell.source.splitlines(), 1) if line.strip() == "### BEGIN HIDDEN TESTS"),
+                       None)
+    lines = [int(m.group(1)) for frame in error.traceback for m in _CELL_LINE.finditer(_ANSI.sub("", frame))]
+    if hidden_from is None or not lines:
+        raise ValueError(f"cannot tell where {cell.metadata.nbgrader.grade_id} failed: {error.ename} {error.traceback}")
+    return "visible" if lines[0] < hidden_from else "hidden"
+
+
+def cell_by_id(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+    """The cell of `nb` with nbgrader grade_id `grade_id`."""
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 
+import nbformat
 import pytest
 
-from notebook_cases import ASSIGNMENTS, answer_cells, completed_copy, graded_cells, load_mutants, owned_tests, with_answer
+from notebook_cases import (ASSIGNMENTS, answer_cells, completed_copy, failure_part, graded_cells, load_hidden_only,
+                            load_mutants, load_variants, owned_tests, cell_by_id, with_answer)
 from grader import course, notebooks
-from grader.release import generate
-from grader.scoring import autograde
+from grader.release import IMAGE_TYPES, REFERENCE_FIGURE_TAG, ReleaseError, generate, with_reference_figures
+from grader.scoring import autograde, autograde_with_notebooks
 
 pytestmark = pytest.mark.slow
 
@@ -58,25 +60,51 @@ def test_master_scores_full_marks_and_blank_copy_zero(assignment_id):
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
 def test_every_wrong_implementation_loses_points(assignment_id, mutation_scores):
-    """The mutation suite: every mutant in tests/mutants/<id>.py loses points on its own function's tests."""
+    """The mutation suite: every mutant in tests/mutants/<id>.py loses points on its own function's tests,
+    and a plausible mistake is already named by the visible check (a green check never hides lost points)."""
     mutants = load_mutants(assignment_id)
+    hidden_only = load_hidden_only(assignment_id)
     base = completed_copy(assignment_id)
     functions = list(answer_cells(base))
     few = {f: len(mutants.get(f, {})) for f in functions if len(mutants.get(f, {})) < 5}
     assert not few, f"tests/mutants/{assignment_id}.py needs at least five mutants per function: {few}"
     unknown = set(mutants) - set(functions)
     assert not unknown, f"tests/mutants/{assignment_id}.py names functions the notebook lacks: {unknown}"
+    unknown = {f"{f}--{n}" for f, names in hidden_only.items() for n in names if n not in mutants.get(f, {})}
+    assert not unknown, f"HIDDEN_ONLY names mutants that do not exist: {unknown}"
     submissions = {f"{f}--{name}": with_answer(base, f, src) for f in functions for name, src in mutants[f].items()}
-    scores = autograde(assignment_id, submissions)
+    scores, graded = autograde_with_notebooks(assignment_id, submissions)
     test_ids = list(graded_cells(base))
-    survivors = []
+    survivors, unseen, deliberate = [], [], []
     for student, cells in scores.items():
-        function = student.split("--")[0]
+        function, name = student.split("--", 1)
         own = owned_tests(function, functions, test_ids)
         if sum(cells[t][0] for t in own) >= sum(cells[t][1] for t in own):
             survivors.append(student)
-    mutation_scores[assignment_id] = (len(scores) - len(survivors), len(scores))
+        elif all(failure_part(cell_by_id(graded[student], t)) != "visible" for t in own):
+            (deliberate if name in hidden_only.get(function, set()) else unseen).append(student)
+    mutation_scores[assignment_id] = (len(scores) - len(survivors), len(scores), len(unseen), len(deliberate))
     assert not survivors, f"mutants kept full marks (a bug in the tests, not the mutant): {survivors}"
+    assert not unseen, f"mutants pass the visible check and lose only hidden points (name them visibly): {unseen}"
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_every_correct_variant_keeps_full_marks(assignment_id, variant_scores):
+    """The dual of the mutation suite: correct answers written differently (other methods, loops where allowed,
+    NumPy scalars, narrower floats) keep every point, on their own tests and everyone else's."""
+    variants = load_variants(assignment_id)
+    base = completed_copy(assignment_id)
+    functions = list(answer_cells(base))
+    few = {f: len(variants.get(f, {})) for f in functions if len(variants.get(f, {})) < 3}
+    assert not few, f"tests/variants/{assignment_id}.py needs at least three correct variants per function: {few}"
+    unknown = set(variants) - set(functions)
+    assert not unknown, f"tests/variants/{assignment_id}.py names functions the notebook lacks: {unknown}"
+    submissions = {f"{f}--{name}": with_answer(base, f, src) for f in functions for name, src in variants[f].items()}
+    scores = autograde(assignment_id, submissions)
+    lost = {student: {g: s for g, s in cells.items() if s[0] != s[1]} for student, cells in scores.items()}
+    lost = {student: cells for student, cells in lost.items() if cells}
+    variant_scores[assignment_id] = (len(scores) - len(lost), len(scores))
+    assert not lost, f"correct answers lost points (a bug in the tests): {lost}"
 
 
 def _secret_lines(assignment_id: str) -> set[str]:
@@ -115,8 +143,35 @@ def test_committed_student_copies_equal_a_fresh_generation(tmp_path):
     assert fresh == committed, "notebooks/ is out of date: run `make release`"
     for relative in fresh:
         if relative.suffix == ".ipynb":
-            new = notebooks.normalise(notebooks.read(tmp_path / relative), keep_outputs=False)
-            old = notebooks.normalise(notebooks.read(course.NOTEBOOKS / relative), keep_outputs=False)
+            new = notebooks.normalise(notebooks.read(tmp_path / relative), keep_outputs=True)
+            old = notebooks.normalise(notebooks.read(course.NOTEBOOKS / relative), keep_outputs=True)
             assert new == old, f"notebooks/{relative} is stale: run `make release`"
         else:
             assert (tmp_path / relative).read_bytes() == (course.NOTEBOOKS / relative).read_bytes()
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_student_copies_ship_reference_figures_and_no_other_output(assignment_id):
+    """Figure cells tagged `reference-figure` open with the master's picture; nothing else (no text, no answer value)
+    ships, and no answer or test cell carries an output."""
+    student = notebooks.read(course.student_path(assignment_id))
+    tagged = [c for c in student.cells if REFERENCE_FIGURE_TAG in c.metadata.get("tags", [])]
+    for cell in student.cells:
+        if cell.cell_type != "code":
+            continue
+        if cell in tagged:
+            assert cell.outputs and "nbgrader" not in cell.metadata
+            for output in cell.outputs:
+                assert output.output_type == "display_data" and set(output.data) <= set(IMAGE_TYPES), output
+        else:
+            assert not cell.outputs, f"{assignment_id}: an untagged cell ships outputs: {cell.source[:60]!r}"
+
+
+def test_release_refuses_a_tag_without_a_stored_figure():
+    master = notebooks.read(course.master_path(ASSIGNMENTS[0]))
+    student = notebooks.normalise(nbformat.from_dict(master), keep_outputs=False)
+    plain = next(c for c in student.cells if c.cell_type == "code" and "nbgrader" not in c.metadata and not
+                 any(o.get("data", {}).get("image/png") for o in next(m for m in master.cells if m.id == c.id).outputs))
+    plain.metadata.setdefault("tags", []).append(REFERENCE_FIGURE_TAG)
+    with pytest.raises(ReleaseError, match="stores no image"):
+        with_reference_figures(student, master)

@@ -127,10 +127,54 @@ def expect_float_dtype(value: np.ndarray, name: str) -> None:
     )
 
 
+def as_number(value: Any, name: str) -> float:
+    """Fail unless `value` is one real number; return it as a Python float.
+
+    Every interchangeable form is accepted: a Python int or float, a NumPy scalar (`np.float64` is a `float`
+    anyway; `np.float32`, `np.int64`, ...) and a 0-d array. Booleans, strings, containers and arrays with more
+    than one entry (or of shape `(1, 1)`) are not numbers.
+    """
+    __tracebackhide__ = True
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating, np.ndarray)):
+        raise CheckFailed(f"{name} should be a single number, but it is a {type(value).__name__}: {_short(value)}.")
+    if isinstance(value, np.ndarray) and (value.ndim != 0 or value.dtype.kind not in "iuf"):
+        hint = " Use `.item()` (or `float(...)`) to take the number out of the array." if value.size == 1 else ""
+        raise CheckFailed(f"{name} should be a single number, but it is an array of shape {value.shape}.{hint}")
+    return float(value)
+
+
+def expect_int_labels(value: Any, shape: tuple[int, ...], name: str) -> np.ndarray:
+    """Fail unless `value` is an array of 0/1 labels of `shape` with an integer dtype (any width); return it."""
+    __tracebackhide__ = True
+    array = expect_array(value, name)
+    expect_shape(array, shape, name)
+    expect(array.dtype.kind in "iu", f"{name} should hold integer labels 0 and 1, but its dtype is {array.dtype}. "
+           "A comparison gives booleans and arithmetic gives floats: convert with `.astype(int)`.")
+    return array
+
+
+def tolerances(actual: Any, rtol: float, atol: float, expected: Any = 1.0) -> tuple[float, float]:
+    """`rtol` and `atol` widened to what a narrower float type (float32, float16) can hold.
+
+    A result computed in float32 or float16 is as right as its type allows when it is within a few dozen units
+    of the last place of the exact value.
+    """
+    dtype = np.asarray(actual).dtype
+    if dtype.kind != "f" or np.finfo(dtype).eps <= np.finfo(np.float64).eps:
+        return rtol, atol
+    slack = 32 * float(np.finfo(dtype).eps)
+    scale = float(np.max(np.abs(expected))) if np.size(expected) else 1.0
+    return max(rtol, slack), max(atol, slack * max(scale, 1e-3))
+
+
 def expect_close(actual: Any, expected: Any, name: str, hint: str = "", rtol: float = 1e-6, atol: float = 1e-9) -> None:
-    """Fail unless `actual` matches `expected` numerically; `hint` names the likely mistake."""
+    """Fail unless `actual` matches `expected` numerically; `hint` names the likely mistake.
+
+    The tolerance widens for float32/float16 results (see `tolerances`).
+    """
     __tracebackhide__ = True
     actual_arr, expected_arr = np.asarray(actual, dtype=float), np.asarray(expected, dtype=float)
+    rtol, atol = tolerances(actual, rtol, atol, expected_arr)
     if actual_arr.shape != expected_arr.shape or not np.allclose(actual_arr, expected_arr, rtol=rtol, atol=atol):
         raise CheckFailed(
             f"{name} is wrong: expected {_short(expected)}, got {_short(actual)}." + (f" {hint}" if hint else "")
