@@ -17,12 +17,6 @@ class AutogradeError(RuntimeError):
 
 def autograde(assignment_id: str, submissions: dict[str, nbformat.NotebookNode]) -> dict[str, Scores]:
     """Autograde each student's notebook for `assignment_id`; return the scores per graded cell."""
-    return autograde_with_notebooks(assignment_id, submissions)[0]
-
-
-def autograde_with_notebooks(assignment_id: str, submissions: dict[str, nbformat.NotebookNode]
-                             ) -> tuple[dict[str, Scores], dict[str, nbformat.NotebookNode]]:
-    """`autograde`, also returning each student's autograded notebook (test cells with their outputs)."""
     from nbgrader.api import Gradebook
 
     with course.scratch_course([assignment_id]) as api:
@@ -41,6 +35,4 @@ def autograde_with_notebooks(assignment_id: str, submissions: dict[str, nbformat
             for student_id in submissions:
                 submitted = gradebook.find_submission_notebook(assignment_id, assignment_id, student_id)
                 results[student_id] = {g.name: (g.score, g.max_score) for g in submitted.grades}
-        graded = {student_id: notebooks.read(root / "autograded" / student_id / assignment_id / f"{assignment_id}.ipynb")
-                  for student_id in submissions}
-        return results, graded
+        return results

@@ -5,8 +5,11 @@ A plain module (not conftest.py) so that test files can import it by a name no o
 
 from __future__ import annotations
 
-import re
+import os
 import runpy
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -16,7 +19,6 @@ from grader import course, notebooks
 ASSIGNMENTS = course.assignments()
 MUTANTS_DIR = Path(__file__).parent / "mutants"
 VARIANTS_DIR = Path(__file__).parent / "variants"
-VISIBLE_CHECK_ERRORS = ("CheckFailed", "NotImplementedYet")
 
 
 def answer_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
@@ -85,30 +87,29 @@ def load_variants(assignment_id: str) -> dict[str, dict[str, str]]:
     return runpy.run_path(str(path))["VARIANTS"] if path.exists() else {}
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
+def grade_with_grader(assignment_id: str, cases: dict[str, nbformat.NotebookNode]) -> dict[str, dict]:
+    """Grade each case (name -> notebook) of one lecture in one run of the project's grader (`python -m grader
+    autograde`: real nbgrader, warm kernels, parallel workers); its result (cells with score and reason) by name."""
+    from grader.store import CourseState
+
+    with tempfile.TemporaryDirectory(prefix="graded-cases-") as scratch:
+        names = {}
+        for index, (name, nb) in enumerate(cases.items()):
+            student = f"case{index:04d}"
+            names[student] = name
+            notebooks.write(nb, Path(scratch) / "submitted" / student / assignment_id / f"{assignment_id}.ipynb")
+        state = CourseState(Path(scratch) / "course")
+        env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+        done = subprocess.run([sys.executable, "-m", "grader", "autograde", str(Path(scratch) / "submitted"),
+                               "--course", str(state.root), "-q"], env=env, capture_output=True, text=True)
+        results = {names[r["student_id"]]: r for r in state.results()}
+        if done.returncode != 0 or set(results) != set(cases):
+            raise RuntimeError(f"the grader could not grade every case (exit {done.returncode}):\n"
+                               f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        return results
 
 
-def failure_part(cell: nbformat.NotebookNode) -> str | None:
-    """Where an autograded test cell failed: None (it passed), "visible" (the visible check) or "hidden".
-
-    A visible check fails with `CheckFailed`; any other error is placed by the line of the cell it was raised on,
-    before or after `### BEGIN HIDDEN TESTS`.
-    """
-    errors = [o for o in cell.outputs if o.output_type == "error"]
-    if not errors:
-        return None
-    error = errors[0]
-    if error.ename in VISIBLE_CHECK_ERRORS:
-        return "visible"
-    hidden_from = next((i for i, line in enumerate(cell.source.splitlines(), 1) if line.strip() == "### BEGIN HIDDEN TESTS"),
-                       None)
-    lines = [int(m.group(1)) for frame in error.traceback for m in _CELL_LINE.finditer(_ANSI.sub("", frame))]
-    if hidden_from is None or not lines:
-        raise ValueError(f"cannot tell where {cell.metadata.nbgrader.grade_id} failed: {error.ename} {error.traceback}")
-    return "visible" if lines[0] < hidden_from else "hidden"
-
-
-def cell_by_id(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
-    """The cell of `nb` with nbgrader grade_id `grade_id`."""
-    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+def caught_only_by_hidden_tests(cells: dict[str, dict], own: list[str]) -> bool:
+    """True when `own` test cells lost points only to hidden tests: the student saw every visible check pass."""
+    lost = [cells[t] for t in own if cells[t]["score"] < cells[t]["max_score"]]
+    return bool(lost) and all(c["reason"].startswith("hidden tests failed") for c in lost)

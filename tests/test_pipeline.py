@@ -8,11 +8,11 @@ import re
 import nbformat
 import pytest
 
-from notebook_cases import (ASSIGNMENTS, answer_cells, completed_copy, failure_part, graded_cells, load_hidden_only,
-                            load_mutants, load_variants, owned_tests, cell_by_id, with_answer)
+from notebook_cases import (ASSIGNMENTS, answer_cells, caught_only_by_hidden_tests, completed_copy, grade_with_grader,
+                            graded_cells, load_hidden_only, load_mutants, load_variants, owned_tests, with_answer)
 from grader import course, notebooks
 from grader.release import IMAGE_TYPES, REFERENCE_FIGURE_TAG, ReleaseError, generate, with_reference_figures
-from grader.scoring import autograde, autograde_with_notebooks
+from grader.scoring import autograde
 
 pytestmark = pytest.mark.slow
 
@@ -73,17 +73,18 @@ def test_every_wrong_implementation_loses_points(assignment_id, mutation_scores)
     unknown = {f"{f}--{n}" for f, names in hidden_only.items() for n in names if n not in mutants.get(f, {})}
     assert not unknown, f"HIDDEN_ONLY names mutants that do not exist: {unknown}"
     submissions = {f"{f}--{name}": with_answer(base, f, src) for f in functions for name, src in mutants[f].items()}
-    scores, graded = autograde_with_notebooks(assignment_id, submissions)
+    results = grade_with_grader(assignment_id, submissions)
     test_ids = list(graded_cells(base))
     survivors, unseen, deliberate = [], [], []
-    for student, cells in scores.items():
+    for student, result in results.items():
         function, name = student.split("--", 1)
         own = owned_tests(function, functions, test_ids)
-        if sum(cells[t][0] for t in own) >= sum(cells[t][1] for t in own):
+        cells = result["cells"]
+        if sum(cells[t]["score"] for t in own) >= sum(cells[t]["max_score"] for t in own):
             survivors.append(student)
-        elif all(failure_part(cell_by_id(graded[student], t)) != "visible" for t in own):
+        elif caught_only_by_hidden_tests(cells, own):
             (deliberate if name in hidden_only.get(function, set()) else unseen).append(student)
-    mutation_scores[assignment_id] = (len(scores) - len(survivors), len(scores), len(unseen), len(deliberate))
+    mutation_scores[assignment_id] = (len(results) - len(survivors), len(results), len(unseen), len(deliberate))
     assert not survivors, f"mutants kept full marks (a bug in the tests, not the mutant): {survivors}"
     assert not unseen, f"mutants pass the visible check and lose only hidden points (name them visibly): {unseen}"
 
@@ -100,10 +101,11 @@ def test_every_correct_variant_keeps_full_marks(assignment_id, variant_scores):
     unknown = set(variants) - set(functions)
     assert not unknown, f"tests/variants/{assignment_id}.py names functions the notebook lacks: {unknown}"
     submissions = {f"{f}--{name}": with_answer(base, f, src) for f in functions for name, src in variants[f].items()}
-    scores = autograde(assignment_id, submissions)
-    lost = {student: {g: s for g, s in cells.items() if s[0] != s[1]} for student, cells in scores.items()}
+    results = grade_with_grader(assignment_id, submissions)
+    lost = {student: {g: c["reason"] for g, c in r["cells"].items() if c["score"] < c["max_score"]}
+            for student, r in results.items()}
     lost = {student: cells for student, cells in lost.items() if cells}
-    variant_scores[assignment_id] = (len(scores) - len(lost), len(scores))
+    variant_scores[assignment_id] = (len(results) - len(lost), len(results))
     assert not lost, f"correct answers lost points (a bug in the tests): {lost}"
 
 
