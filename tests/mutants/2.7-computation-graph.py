@@ -2,7 +2,7 @@
 
 _FORWARD = '''
 def forward(a, b, c):
-    """The forward pass of J = 3(a + bc)."""
+    """The forward pass of the drawn graph."""
 {body}
 '''
 
@@ -52,44 +52,56 @@ def _value(add: str = _ADD, mul: str = _MUL, radd: str = _RADD, rmul: str = _RMU
 
 MUTANTS = {
     "forward": {
-        "three_a_plus_bc": _forward('''
-u = b * c
-v = a + u
-J = 3 * a + u
-return {"u": u, "v": v, "J": J}
+        "p_is_a_product": _forward('''
+p = a * b
+q = p * c
+J = q + p
+return {"p": p, "q": q, "J": J}
 '''),
-        "u_is_a_sum": _forward('''
-u = b + c
-v = a + u
-J = 3 * v
-return {"u": u, "v": v, "J": J}
+        "q_is_a_sum": _forward('''
+p = a + b
+q = p + c
+J = q + p
+return {"p": p, "q": q, "J": J}
 '''),
-        "forgets_the_factor_3": _forward('''
-u = b * c
-v = a + u
-J = v
-return {"u": u, "v": v, "J": J}
+        "q_from_b_and_c": _forward('''
+p = a + b
+q = b * c
+J = q + p
+return {"p": p, "q": q, "J": J}
 '''),
-        "v_is_a_product": _forward('''
-u = b * c
-v = a * u
-J = 3 * v
-return {"u": u, "v": v, "J": J}
+        "misses_the_long_arrow": _forward('''
+p = a + b
+q = p * c
+J = q
+return {"p": p, "q": q, "J": J}
+'''),
+        "J_adds_c": _forward('''
+p = a + b
+q = p * c
+J = q + c
+return {"p": p, "q": q, "J": J}
+'''),
+        "J_is_a_product": _forward('''
+p = a + b
+q = p * c
+J = q * p
+return {"p": p, "q": q, "J": J}
 '''),
         "returns_a_tuple": _forward('''
-u = b * c
-v = a + u
-J = 3 * v
-return u, v, J
+p = a + b
+q = p * c
+J = q + p
+return p, q, J
 '''),
         "lower_case_j": _forward('''
-u = b * c
-v = a + u
-j = 3 * v
-return {"u": u, "v": v, "j": j}
+p = a + b
+q = p * c
+j = q + p
+return {"p": p, "q": q, "j": j}
 '''),
-        "hard_coded_lecture_numbers": _forward('''
-return {"u": 6, "v": 11, "J": 33}
+        "hard_coded_drawing_numbers": _forward('''
+return {"p": 8, "q": 16, "J": 24}
 '''),
     },
     "Value": {

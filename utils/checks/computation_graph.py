@@ -1,16 +1,16 @@
-"""Visible checks of lecture 2.7, Computation graph: `forward` and the forward operations of `Value`."""
+"""Visible checks of lecture 2.7, Computation graph: `forward` (read from a drawing) and the operations of `Value`."""
 
 from __future__ import annotations
 
 import math
 from typing import Any, Callable
 
-from utils.checks.core import CheckFailed, NotImplementedYet, call, expect, passed
+from utils.checks.core import CheckFailed, NotImplementedYet, as_number, call, expect, passed
 
-# (a, b, c) -> (u, v, J) for J = 3(a + bc), worked out by hand.
+# (a, b, c) -> (p, q, J) for the drawn graph p = a + b, q = p * c, J = q + p, worked out by hand.
 FORWARD_CASES = (
-    ((5, 3, 2), (6.0, 11.0, 33.0)),
-    ((1.5, -2.0, 4.0), (-8.0, -6.5, -19.5)),
+    ((5, 3, 2), (8.0, 16.0, 24.0)),
+    ((1.5, -2.0, 4.0), (-0.5, -2.0, -2.5)),
 )
 
 
@@ -21,34 +21,48 @@ def _same(x: Any, y: float) -> bool:
         return False
 
 
+def _forward_hint(name: str, value: float, a: float, b: float, c: float, p: float, q: float) -> str:
+    """The likely misreading of the drawing behind a wrong value of node `name`."""
+    wrong = {
+        "p": ((a * b, "p combines a and b with +, the operation in the circle next to p."),
+              (b + c, "The arrows into p come from a and b.")),
+        "q": ((p + c, "q combines p and c with *, the operation in the circle next to q."),
+              (b * c, "The arrows into q come from p and c: use the p you computed."),
+              (a * c, "The arrows into q come from p and c: use the p you computed.")),
+        "J": ((q, "J has two arrows coming in: one from q and one from p (the long arrow that passes q)."),
+              (q + c, "The second arrow into J comes from p, not from c."),
+              (q * p, "J combines q and p with +, the operation in the circle next to J."),
+              (q + a, "The second arrow into J comes from p, not from a.")),
+    }[name]
+    return next((" " + text for guess, text in wrong if _same(value, guess)), "")
+
+
 def check_forward(forward: Callable[..., Any]) -> None:
-    """forward(a, b, c) -> {"u": bc, "v": a + u, "J": 3v} on the lecture's numbers and one more case."""
+    """forward(a, b, c) -> {"p": a + b, "q": p * c, "J": q + p}, the drawn graph, on two cases."""
     __tracebackhide__ = True
-    for (a, b, c), (u, v, J) in FORWARD_CASES:
+    for (a, b, c), expected in FORWARD_CASES:
         result = call(forward, a, b, c)
-        expect(isinstance(result, dict), f"forward should return a dict with keys 'u', 'v', 'J', not a {type(result).__name__}.")
-        missing = [k for k in ("u", "v", "J") if k not in result]
-        expect(not missing, f"the dict forward returns lacks the key(s) {missing} (lower-case u and v, capital J); "
+        expect(isinstance(result, dict), f"forward should return a dict with keys 'p', 'q', 'J', not a {type(result).__name__}.")
+        missing = [k for k in ("p", "q", "J") if k not in result]
+        expect(not missing, f"the dict forward returns lacks the key(s) {missing} (lower-case p and q, capital J); "
                             f"its keys are {sorted(map(str, result))}.")
-        got = f"forward{(a, b, c)} gave u={result['u']!r}, v={result['v']!r}, J={result['J']!r}"
-        if not _same(result["u"], u):
-            hint = " u is the product b*c, not the sum b + c." if _same(result["u"], b + c) else ""
-            raise CheckFailed(f"{got}; u should be b*c = {u:g}.{hint}")
-        if not _same(result["v"], v):
-            hint = " v is the sum a + u, not the product." if _same(result["v"], a * u) else (
-                " v adds a to u, the node you computed in the previous step." if _same(result["v"], a + b + c) else "")
-            raise CheckFailed(f"{got}; v should be a + u = {v:g}.{hint}")
-        if not _same(result["J"], J):
-            if _same(result["J"], 3 * a + u):
-                hint = " You computed 3a + bc: the 3 multiplies the whole of v = a + bc, so J = 3 * v."
-            elif _same(result["J"], v):
-                hint = " The last step is missing: J is three times v."
-            elif _same(result["J"], 3 + v):
-                hint = " J = 3v is a product, not 3 + v."
-            else:
-                hint = ""
-            raise CheckFailed(f"{got}; J should be 3*v = {J:g}.{hint}")
+        values = [as_number(result[k], f"forward{(a, b, c)}[{k!r}]") for k in ("p", "q", "J")]
+        got = f"forward{(a, b, c)} gave p={values[0]:g}, q={values[1]:g}, J={values[2]:g}"
+        for name, value, want in zip(("p", "q", "J"), values, expected):
+            if not _same(value, want):
+                hint = _forward_hint(name, value, a, b, c, *values[:2])
+                raise CheckFailed(f"{got}; {name} should be {want:g}.{hint}")
     passed("forward")
+
+
+def _named(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """`fn` under the name a check message should use (`Value.__add__`, `3 * (1 + x)`), not `__add__` or `<lambda>`."""
+
+    def named(*args: Any) -> Any:
+        return fn(*args)
+
+    named.__name__ = name
+    return named
 
 
 def _explain(error: CheckFailed, hint: str) -> CheckFailed:
@@ -85,12 +99,12 @@ def check_Value(Value: type) -> None:
     __tracebackhide__ = True
     x, y = Value(2.0, label="x"), Value(-3.0, label="y")
 
-    out = call(Value.__add__, x, y)
+    out = call(_named(Value.__add__, "Value.__add__"), x, y)
     _expect_node(out, Value, "x + y", -1.0, "+", ((x, 2.0), (y, -3.0)))
     expect(out.parents[0] is x and out.parents[1] is y,
            "x + y should record exactly the nodes it was given, (self, other) in that order, as its parents.")
 
-    out = call(Value.__mul__, x, y)
+    out = call(_named(Value.__mul__, "Value.__mul__"), x, y)
     _expect_node(out, Value, "x * y", -6.0, "*", ((x, 2.0), (y, -3.0)))
     expect(out.parents[0] is x and out.parents[1] is y,
            "x * y should record exactly the nodes it was given, (self, other) in that order, as its parents.")
@@ -98,7 +112,7 @@ def check_Value(Value: type) -> None:
     wrap = "A plain number has no .data: turn `other` into Value(other) when it is not a Value already."
     for name, data, op in (("__add__", 12.0, "+"), ("__mul__", 20.0, "*")):
         try:
-            out = call(getattr(Value, name), x, 10)
+            out = call(_named(getattr(Value, name), f"Value.{name}"), x, 10)
         except CheckFailed as error:
             raise _explain(error, wrap) from None
         _expect_node(out, Value, f"x {op} 10", data, op, ((x, 2.0),))
@@ -109,20 +123,20 @@ def check_Value(Value: type) -> None:
             "gives up, then calls the right operand's __radd__ / __rmul__.")
     for name, symbol, data in (("__radd__", "+", 12.0), ("__rmul__", "*", 20.0)):
         try:
-            out = call(getattr(Value, name), x, 10)
+            out = call(_named(getattr(Value, name), f"Value.{name}"), x, 10)
         except CheckFailed as error:
             raise _explain(error, left) from None
         _expect_node(out, Value, f"10 {symbol} x", data, symbol, ((x, 2.0),))
         expect(any(p is x for p in out.parents) and any(_same(p.data, 10.0) and p is not x for p in out.parents),
                f"10 {symbol} x should have x and a Value holding 10 as its parents, but they are {out.parents!r}.")
     try:
-        out = call(lambda: 3 * (1 + x))
+        out = call(_named(lambda: 3 * (1 + x), "3 * (1 + x)"))
     except CheckFailed as error:
         raise _explain(error, left) from None
     expect(type(out) is Value and _same(out.data, 9.0), f"3 * (1 + x) should be a Value holding 9, not {out!r}.")
 
     a, b, c = Value(5, label="a"), Value(3, label="b"), Value(2, label="c")
-    J = call(lambda: 3 * (a + b * c))
+    J = call(_named(lambda: 3 * (a + b * c), "3 * (a + b*c)"))
     expect(type(J) is Value and _same(J.data, 33.0), f"3 * (a + b*c) with a=5, b=3, c=2 should hold 33, not {J!r}.")
     v = [p for p in J.parents if p is not a and p.op == "+"]
     expect(len(v) == 1 and a in v[0].parents,

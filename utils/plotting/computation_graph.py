@@ -29,10 +29,13 @@ GRAD_COLOR = "#c62828"
 
 @dataclass(eq=False)
 class Node:
-    """A graph node with a known value: `Node("u", 6, (b, c), "*")`. It only records; it computes nothing."""
+    """A graph node: `Node("u", 6, (b, c), "*")`. It only records; it computes nothing.
+
+    `data=None` leaves the value unknown (drawn as `?`), for a graph whose values the reader works out.
+    """
 
     label: str
-    data: float
+    data: float | None = None
     parents: tuple[Any, ...] = field(default_factory=tuple)
     op: str = ""
 
@@ -127,6 +130,19 @@ def layout(output: Any) -> dict[int, tuple[float, float]]:
     return {id(n): (2.2 * column[id(n)], y[id(n)]) for n in nodes}
 
 
+def skip_bend(pos: Mapping[int, tuple[float, float]], start: tuple[float, float], end: tuple[float, float]) -> float:
+    """The curvature (matplotlib's arc3 `rad`) of an edge from `start` to `end` that skips over columns.
+
+    An edge between neighbouring columns is straight. A longer one bends away from the nodes standing in the
+    columns it passes (downwards when they sit above its midpoint), so it never runs through their boxes.
+    """
+    between = [y for x, y in pos.values() if start[0] < x < end[0]]
+    if not between:
+        return 0.0
+    middle = (start[1] + end[1]) / 2
+    return 0.35 if sum(between) / len(between) >= middle else -0.35
+
+
 def draw_computation_graph(
     output: Any,
     *,
@@ -169,7 +185,7 @@ def draw_computation_graph(
             px, py = pos[id(parent)]
             red = any(h is parent for h in highlighted)
             repeat = sum(1 for p in node.parents[:index] if p is parent)  # a node used twice gets a second arc
-            rad = (-0.3 if x - px > 2.5 else 0.0) + (0.4 * repeat if repeat % 2 else -0.4 * repeat)
+            rad = skip_bend(pos, (px, py), (x, y)) + (0.4 * repeat if repeat % 2 else -0.4 * repeat)
             arrow = FancyArrowPatch(
                 (px + box_w / 2, py), (x - box_w / 2, y), arrowstyle="-|>", mutation_scale=12,
                 connectionstyle=f"arc3,rad={rad}",
@@ -185,7 +201,7 @@ def draw_computation_graph(
         x, y = pos[id(node)]
         label = getattr(node, "label", "")
         is_input = not node.parents
-        shown = is_input or not label or known is None or label in known
+        shown = (is_input or not label or known is None or label in known) and node.data is not None
         color = HIGHLIGHT_COLOR if any(h is node for h in highlighted) else (
             INPUT_COLOR if is_input else (NODE_COLOR if shown else UNKNOWN_COLOR))
         box = FancyBboxPatch((x - box_w / 2, y - box_h / 2), box_w, box_h, boxstyle="round,pad=0.04",
