@@ -1,101 +1,64 @@
 """Plausible wrong answers for lecture 2.6; each must lose points through the autograder."""
 
 
-def _fn(signature: str, body: str) -> str:
-    return f'def {signature}:\n    """A wrong attempt."""\n' + "".join(f"    {line}\n" for line in body.splitlines())
+def _table(rules: str, nudged: str = "(f(a + h) - f(a)) / h") -> str:
+    """A `derivative_table` with the given rules list and nudged-slope expression."""
+    return (
+        "def derivative_table(a, h=0.001):\n"
+        '    """A wrong attempt."""\n'
+        f"    rules = {rules}\n"
+        "    rows = []\n"
+        "    for name, f, exact_slope in rules:\n"
+        f"        rows.append((name, f(a), exact_slope(a), {nudged}))\n"
+        "    return rows\n"
+    )
 
 
-_TABLE_HEAD = 'functions = [("a^2", square, d_square), ("a^3", cube, d_cube), ("ln(a)", np.log, d_log)]\nrows = []\n'
+def _rules(square: str = "2 * t", cube: str = "3 * t ** 2", log: str = "1 / t", log_f: str = "np.log") -> str:
+    return (f'[("a^2", square, lambda t: {square}), ("a^3", cube, lambda t: {cube}), '
+            f'("ln(a)", {log_f}, lambda t: {log})]')
+
 
 MUTANTS = {
-    "d_square": {
-        "nudge_estimate": _fn("d_square(a)", "return ((a + 0.001) ** 2 - a ** 2) / 0.001"),
-        "function_not_derivative": _fn("d_square(a)", "return a ** 2"),
-        "missing_factor_2": _fn("d_square(a)", "return a"),
-        "abs_loses_sign": _fn("d_square(a)", "return 2 * abs(a)"),
-        "power_of_two": _fn("d_square(a)", "return 2 ** a"),
-        "not_vectorised": _fn("d_square(a)", "return 2.0 * float(a)"),
-    },
-    "d_cube": {
-        "nudge_estimate": _fn("d_cube(a)", "return ((a + 0.001) ** 3 - a ** 3) / 0.001"),
-        "xor_instead_of_power": _fn("d_cube(a)", "return 3 * a ^ 2"),
-        "three_a_times_two": _fn("d_cube(a)", "return 3 * a * 2"),
-        "power_not_lowered": _fn("d_cube(a)", "return 3 * a ** 3"),
-        "squares_3a": _fn("d_cube(a)", "return (3 * a) ** 2"),
-        "math_pow_not_vectorised": _fn("d_cube(a)", "import math\nreturn 3 * math.pow(a, 2)"),
-        "function_not_derivative": _fn("d_cube(a)", "return a ** 3"),
-    },
-    "d_log": {
-        "nudge_estimate": _fn("d_log(a)", "return (np.log(a + 0.001) - np.log(a)) / 0.001"),
-        "log10_derivative": _fn("d_log(a)", "return 1 / (a * np.log(10))"),
-        "integer_division": _fn("d_log(a)", "return 1 // a"),
-        "one_over_log": _fn("d_log(a)", "return 1 / np.log(a)"),
-        "function_not_derivative": _fn("d_log(a)", "return np.log(a)"),
-        "derivative_of_one_over_a": _fn("d_log(a)", "return -1 / a ** 2"),
-    },
     "derivative_table": {
-        "height_not_slope": _fn("derivative_table(a, h=0.001)", _TABLE_HEAD + (
-            "for name, f, df in functions:\n"
-            "    rows.append((name, float(f(a)), float(df(a)), float(f(a + h) - f(a))))\n"
-            "return rows")),
-        "numpy_floats": _fn("derivative_table(a, h=0.001)", _TABLE_HEAD + (
-            "for name, f, df in functions:\n"
-            "    rows.append((name, f(np.float64(a)), df(np.float64(a)), (f(a + h) - f(a)) / np.float64(h)))\n"
-            "return rows")),
-        "columns_swapped": _fn("derivative_table(a, h=0.001)", _TABLE_HEAD + (
-            "for name, f, df in functions:\n"
-            "    rows.append((name, float(f(a)), float((f(a + h) - f(a)) / h), float(df(a))))\n"
-            "return rows")),
-        "ignores_h": _fn("derivative_table(a, h=0.001)", _TABLE_HEAD + (
-            "for name, f, df in functions:\n"
-            "    rows.append((name, float(f(a)), float(df(a)), float((f(a + 0.001) - f(a)) / 0.001)))\n"
-            "return rows")),
-        "log10_for_ln": _fn("derivative_table(a, h=0.001)",
-                            'functions = [("a^2", square, d_square), ("a^3", cube, d_cube), ("ln(a)", np.log10, d_log)]\n'
-                            "rows = []\n"
-                            "for name, f, df in functions:\n"
-                            "    rows.append((name, float(f(a)), float(df(a)), float((f(a + h) - f(a)) / h)))\n"
-                            "return rows"),
-        "centred_nudge": _fn("derivative_table(a, h=0.001)", _TABLE_HEAD + (
-            "for name, f, df in functions:\n"
-            "    rows.append((name, float(f(a)), float(df(a)), float((f(a + h) - f(a - h)) / (2 * h))))\n"
-            "return rows")),
-        "hard_coded_lecture_values": _fn("derivative_table(a, h=0.001)", (
-            'return [("a^2", 4.0, 4.0, 4.001), ("a^3", 8.0, 12.0, 12.006001), ("ln(a)", 0.693147, 0.5, 0.499875)]')),
-    },
-    "slope_errors": {
-        "signed_errors_no_abs": _fn("slope_errors(f, df, a, hs)", (
-            "forward = (f(a + hs) - f(a)) / hs\n"
-            "centred = (f(a + hs) - f(a - hs)) / (2 * hs)\n"
-            "return forward - df(a), centred - df(a)")),
-        "centred_divides_by_h": _fn("slope_errors(f, df, a, hs)", (
-            "forward = (f(a + hs) - f(a)) / hs\n"
-            "centred = (f(a + hs) - f(a - hs)) / hs\n"
-            "return np.abs(forward - df(a)), np.abs(centred - df(a))")),
-        "precedence_2_times_h": _fn("slope_errors(f, df, a, hs)", (
-            "forward = (f(a + hs) - f(a)) / hs\n"
-            "centred = (f(a + hs) - f(a - hs)) / 2 * hs\n"
-            "return np.abs(forward - df(a)), np.abs(centred - df(a))")),
-        "outputs_swapped": _fn("slope_errors(f, df, a, hs)", (
-            "forward = (f(a + hs) - f(a)) / hs\n"
-            "centred = (f(a + hs) - f(a - hs)) / (2 * hs)\n"
-            "return np.abs(centred - df(a)), np.abs(forward - df(a))")),
-        "relative_errors": _fn("slope_errors(f, df, a, hs)", (
-            "forward = (f(a + hs) - f(a)) / hs\n"
-            "centred = (f(a + hs) - f(a - hs)) / (2 * hs)\n"
-            "return np.abs(forward - df(a)) / abs(df(a)), np.abs(centred - df(a)) / abs(df(a))")),
-        "returns_lists": _fn("slope_errors(f, df, a, hs)", (
-            "forward = [abs((f(a + h) - f(a)) / h - df(a)) for h in hs]\n"
-            "centred = [abs((f(a + h) - f(a - h)) / (2 * h) - df(a)) for h in hs]\n"
-            "return forward, centred")),
-        "only_first_h": _fn("slope_errors(f, df, a, hs)", (
-            "h = hs[0]\n"
-            "forward = abs((f(a + h) - f(a)) / h - df(a))\n"
-            "centred = abs((f(a + h) - f(a - h)) / (2 * h) - df(a))\n"
-            "return np.full(len(hs), forward), np.full(len(hs), centred)")),
-        "error_against_f_not_df": _fn("slope_errors(f, df, a, hs)", (
-            "forward = (f(a + hs) - f(a)) / hs\n"
-            "centred = (f(a + hs) - f(a - hs)) / (2 * hs)\n"
-            "return np.abs(forward - f(a)), np.abs(centred - f(a))")),
+        # Wrong derivative rules.
+        "square_function_not_slope": _table(_rules(square="t ** 2")),
+        "square_missing_factor_2": _table(_rules(square="t")),
+        "square_power_of_two": _table(_rules(square="2 ** t")),
+        "cube_power_not_lowered": _table(_rules(cube="3 * t ** 3")),
+        "cube_xor_instead_of_power": _table(_rules(cube="3 * t ^ 2")),
+        "cube_three_a_times_two": _table(_rules(cube="3 * t * 2")),
+        "cube_squares_3a": _table(_rules(cube="(3 * t) ** 2")),
+        "log_one_over_log": _table(_rules(log="1 / np.log(t)")),
+        "log_log10_slope": _table(_rules(log="1 / (t * np.log(10))")),
+        "log_integer_division": _table(_rules(log="1 // t")),
+        "log_derivative_of_one_over_a": _table(_rules(log="-1 / t ** 2")),
+        "log10_for_ln": _table(_rules(log_f="np.log10")),
+        "exact_column_is_a_nudge": _table(_rules(square="((t + 0.001) ** 2 - t ** 2) / 0.001")),
+        # Wrong nudged slopes.
+        "height_not_slope": _table(_rules(), nudged="f(a + h) - f(a)"),
+        "centred_nudge": _table(_rules(), nudged="(f(a + h) - f(a - h)) / (2 * h)"),
+        "backward_nudge": _table(_rules(), nudged="(f(a) - f(a - h)) / h"),
+        "divides_by_2h": _table(_rules(), nudged="(f(a + h) - f(a)) / (2 * h)"),
+        "sign_error": _table(_rules(), nudged="(f(a) - f(a + h)) / h"),
+        "ignores_h": _table(_rules(), nudged="(f(a + 0.001) - f(a)) / 0.001"),
+        "wrong_default_h": _table(_rules()).replace("h=0.001", "h=0.01"),
+        "columns_swapped": _table(_rules()).replace("exact_slope(a), (f(a + h) - f(a)) / h",
+                                                    "(f(a + h) - f(a)) / h, exact_slope(a)"),
+        "nudged_is_exact": _table(_rules(), nudged="exact_slope(a)"),
+        # Wrong layout.
+        "names_changed": _table(_rules().replace('"a^2"', '"a²"')),
+        "dict_not_list": (
+            "def derivative_table(a, h=0.001):\n"
+            '    """A wrong attempt: a dict of rows."""\n'
+            '    return {"a^2": (a ** 2, 2 * a, ((a + h) ** 2 - a ** 2) / h),\n'
+            '            "a^3": (a ** 3, 3 * a ** 2, ((a + h) ** 3 - a ** 3) / h),\n'
+            '            "ln(a)": (np.log(a), 1 / a, (np.log(a + h) - np.log(a)) / h)}\n'
+        ),
+        "hard_coded_lecture_values": (
+            "def derivative_table(a, h=0.001):\n"
+            '    """A wrong attempt: the lecture\'s numbers at a = 2."""\n'
+            '    return [("a^2", 4.0, 4.0, 4.001), ("a^3", 8.0, 12.0, 12.006001), ("ln(a)", 0.693147, 0.5, 0.499875)]\n'
+        ),
     },
 }
