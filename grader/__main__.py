@@ -41,7 +41,7 @@ def _limits(args: argparse.Namespace):
     from .sandbox import Limits
 
     return Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory,
-                  output_bytes=args.max_output, sandbox=args.sandbox, kernels=args.kernels)
+                  disk_mb=args.disk, output_bytes=args.max_output, sandbox=args.sandbox, kernels=args.kernels)
 
 
 def _state(args: argparse.Namespace):
@@ -52,9 +52,13 @@ def _state(args: argparse.Namespace):
 
 def _autograde(args: argparse.Namespace) -> int:
     from . import runner
+    from .sandbox import protection
 
+    limits = _limits(args)
+    shield = protection(limits)  # refuses (SandboxUnavailable, exit 2) before anything is graded
+    print(("warning: " if shield["weaker"] else "") + f"protection: {shield['summary']}", file=sys.stderr, flush=True)
     summary = runner.autograde(_state(args), Path(args.submissions), args.assignment or None, args.student or None,
-                               _limits(args), workers=args.jobs, force=args.force, progress=not args.quiet,
+                               limits, workers=args.jobs, force=args.force, progress=not args.quiet,
                                scheduler=args.scheduler)
     print("\n".join(summary.lines()))
     return 1 if summary.failed else 0
@@ -124,11 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
                            help="time budget per notebook, also its CPU limit (default 600 s)")
     autograde.add_argument("--memory", type=int, default=2048, metavar="MB",
                            help="memory (address space) limit of a student kernel (default 2048 MB)")
+    autograde.add_argument("--disk", type=int, default=128, metavar="MB",
+                           help="size of a student kernel's private home and of its private /tmp, each (RAM-backed; "
+                                "bubblewrap only; default 128 MB)")
     autograde.add_argument("--max-output", type=int, default=2_000_000, metavar="BYTES",
                            help="output kept per cell (default 2000000 bytes)")
     autograde.add_argument("--sandbox", choices=["auto", "bwrap", "none"], default="auto",
-                           help="auto: bubblewrap if it works here, else rlimits only (the report says which); "
-                                "bwrap: fail if bubblewrap does not work; none: rlimits only")
+                           help="auto: bubblewrap; if it is installed but cannot start, stop before grading "
+                                "(with the reason); only where it is not installed, rlimits with the kernel as an "
+                                "unprivileged user (weaker, announced, recorded in every result); bwrap: bubblewrap "
+                                "or stop; none: the weaker protection, knowingly")
     autograde.add_argument("--kernels", choices=["warm", "cold"], default="warm",
                            help="warm: fork each kernel from a process that has done the imports (bubblewrap, "
                                 "grader run as root; faster); cold: start a fresh Python for every kernel")

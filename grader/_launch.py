@@ -1,8 +1,9 @@
 """Start a student kernel under resource limits: `python -I -S _launch.py [options] -- COMMAND...`.
 
 Run by path (not `-m grader...`) so it starts in milliseconds and imports nothing of the project. It sets the
-rlimits, optionally changes directory and replaces the environment, then execs COMMAND (bubblewrap, or the kernel
-itself when no sandbox is available). Limits are inherited by everything COMMAND starts.
+rlimits, optionally changes directory, replaces the environment and (without a sandbox, `--uid`) becomes an
+unprivileged user with no new privileges, then execs COMMAND (bubblewrap, or the kernel itself when no sandbox is
+available). Limits are inherited by everything COMMAND starts.
 
 With `--warm SOCKET`, COMMAND is a bubblewrap sandbox holding a placeholder process, and the kernel comes from the
 zygote listening on SOCKET (see `_zygote.py`): this process starts the sandbox, asks the zygote for a kernel inside
@@ -37,6 +38,17 @@ def _die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the grader died before prctl took effect
         os._exit(1)
+
+
+def _become(uid: int) -> None:
+    """Become `uid` (from root): no groups, no capabilities, and no way back through setuid programs."""
+    import ctypes
+
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+    if ctypes.CDLL(None, use_errno=True).prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+        raise SystemExit("_launch.py: could not set no_new_privs")
 
 
 def _sandbox_pid(command: list) -> tuple:
@@ -88,6 +100,7 @@ def main(argv: list) -> None:
     split = argv.index("--")
     options, command = argv[:split], argv[split + 1:]
     env = None
+    uid = None
     warm = options[options.index("--warm") + 1] if "--warm" in options else None
     request = {"limits": {}, "argv": [], "uid": 65534, "cwd": "/"}
     i = 0
@@ -110,7 +123,7 @@ def main(argv: list) -> None:
         elif name == "--kernel-arg":
             request["argv"].append(value)
         elif name == "--uid":
-            request["uid"] = int(value)
+            request["uid"] = uid = int(value)
         elif name == "--chdir" and warm is not None:
             request["cwd"] = value
         elif name == "--chdir":
@@ -125,6 +138,8 @@ def main(argv: list) -> None:
         request["env"] = env or {}
         sys.stdout.flush()
         os._exit(_warm(warm, request, command))
+    if uid is not None:
+        _become(uid)
     os.execvpe(command[0], command, env if env is not None else os.environ)
 
 

@@ -44,6 +44,7 @@ SUSPICIOUS_IMPORTS = {"builtins": "imports builtins", "ctypes": "imports ctypes"
                       "unittest.mock": "imports unittest.mock", "traceback": None, "signal": "imports signal",
                       "nbgrader": "imports nbgrader", "grader": "imports the grader", "subprocess": "imports subprocess",
                       "socket": "imports socket"}
+MAGIC_RUNNERS = {"run_line_magic", "run_cell_magic", "system", "getoutput"}  # what IPython turns magics into
 HISTORY_NAMES = {"In", "Out", "_ih", "_oh", "_i", "_ii", "_iii", "_dh"}
 
 
@@ -63,21 +64,105 @@ def _dotted(node: ast.AST) -> str:
     return ".".join(reversed(parts))
 
 
-def _returns_constant_true(function: ast.FunctionDef) -> bool:
-    body = [s for s in function.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-    return (len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Constant)
-            and body[0].value.value is True)
+def _always_true(node: ast.AST, truthy_names: set[str]) -> bool:
+    """Whether `node` is a callable that answers a truthy constant whatever it is given: a lambda returning one, or
+    the name of a function (def or lambda) of the cell that does."""
+    if isinstance(node, ast.Lambda):
+        return _truthy_constant(node.body)
+    return isinstance(node, ast.Name) and node.id in truthy_names
+
+
+def _truthy_constant(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and bool(node.value)
+
+
+def _returns_truthy_constant(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Every `return` of `function` (not of functions nested in it) gives a truthy constant, and there is one."""
+    returns, todo = [], list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Return):
+            returns.append(node)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(node))
+    return bool(returns) and all(_truthy_constant(r.value) for r in returns)
+
+
+def _truthy_functions(tree: ast.AST) -> set[str]:
+    """Names bound in `tree` to functions answering a truthy constant (`def yes(*a): return True`, `yes = lambda: 1`)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _returns_truthy_constant(node):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda) and _truthy_constant(node.value.body):
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def _dunder_definitions(tree: ast.AST) -> list[tuple[int, str, str, ast.AST]]:
+    """(line, owner, dunder, value) for every way the cell gives a class a comparison or truth dunder: `def` or
+    assignment in a class body, assignment to an attribute, `setattr(owner, "__eq__", value)`, and the namespace
+    of `type(name, bases, {...})` or `type(name, bases, dict(...))`."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in ALWAYS_EQUAL_DUNDERS:
+                    found.append((item.lineno, f"class {node.name}", item.name, item))
+                targets = item.targets if isinstance(item, ast.Assign) else \
+                    [item.target] if isinstance(item, ast.AnnAssign) and item.value else []
+                for target in targets:
+                    if isinstance(target, ast.Name) and target.id in ALWAYS_EQUAL_DUNDERS:
+                        found.append((item.lineno, f"class {node.name}", target.id, item.value))
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and target.attr in ALWAYS_EQUAL_DUNDERS:
+                    found.append((node.lineno, _dotted(target.value) or "an object", target.attr, node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            args = node.args
+            if node.func.id == "setattr" and len(args) == 3 and isinstance(args[1], ast.Constant) \
+                    and args[1].value in ALWAYS_EQUAL_DUNDERS:
+                found.append((node.lineno, _dotted(args[0]) or "an object", args[1].value, args[2]))
+            if node.func.id == "type" and len(args) == 3:
+                owner = f"type {args[0].value!r}" if isinstance(args[0], ast.Constant) else "a class made by type()"
+                for key, value in _namespace_items(args[2]):
+                    if key in ALWAYS_EQUAL_DUNDERS:
+                        found.append((node.lineno, owner, key, value))
+    return found
+
+
+def _namespace_items(node: ast.AST) -> list[tuple[str, ast.AST]]:
+    if isinstance(node, ast.Dict):
+        return [(k.value, v) for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+        return [(k.arg, k.value) for k in node.keywords if k.arg]
+    return []
+
+
+def _as_python(source: str) -> str:
+    """The cell as IPython runs it: magics and shell escapes become calls such as `get_ipython().run_line_magic()`."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    try:
+        return TransformerManager().transform_cell(source)
+    except Exception:  # noqa: BLE001 - then the plain source is all there is to parse
+        return source
 
 
 def scan_source(source: str) -> list[tuple[int, str, str]]:
     """(line, severity, what) for each suspicious construct in `source`; severity is "tamper" or "review"."""
-    source = "\n".join("pass  # magic" if line.lstrip().startswith(("%", "!")) else line
-                       for line in source.splitlines())
     try:
-        tree = ast.parse(source)
+        tree = ast.parse(_as_python(source))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     found: list[tuple[int, str, str]] = []
+    magic_receivers = set()
+    for node in ast.walk(tree):  # code inside magics (`%time np.allclose = ...`, `%%capture` bodies) is code too
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MAGIC_RUNNERS:
+            magic_receivers.add(id(node.func.value))
+            for arg in node.args[1:]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found += [(node.lineno + line - 1, severity, what) for line, severity, what in scan_source(arg.value)]
     module_aliases = set(PROTECTED_MODULES)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -103,7 +188,7 @@ def scan_source(source: str) -> list[tuple[int, str, str]]:
                     found.append((node.lineno, "tamper", f"rebinds {sub.id}"))
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else None
-            if name in SUSPICIOUS_CALLS:
+            if name in SUSPICIOUS_CALLS and id(node) not in magic_receivers:
                 severity = "tamper" if name in ("setattr", "delattr") and node.args and \
                     _root_name(node.args[0]) in module_aliases else "review"
                 found.append((node.lineno, severity, SUSPICIOUS_CALLS[name]))
@@ -120,13 +205,12 @@ def scan_source(source: str) -> list[tuple[int, str, str]]:
                 found.append((node.lineno, "review", what))
         if isinstance(node, ast.Name) and node.id in HISTORY_NAMES and isinstance(node.ctx, ast.Load):
             found.append((node.lineno, "tamper", f"reads IPython's input history ({node.id}), which holds the tests"))
-        if isinstance(node, ast.ClassDef):
-            for item in node.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in ALWAYS_EQUAL_DUNDERS:
-                    always = item.name == "__eq__" and _returns_constant_true(item)
-                    found.append((item.lineno, "tamper" if always else "review",
-                                  f"class {node.name} defines {item.name}"
-                                  + (" returning True for anything (an always-equal object)" if always else "")))
+    truthy = _truthy_functions(tree)
+    for line, owner, dunder, value in _dunder_definitions(tree):
+        always = dunder == "__eq__" and (_returns_truthy_constant(value) if isinstance(
+            value, (ast.FunctionDef, ast.AsyncFunctionDef)) else _always_true(value, truthy))
+        found.append((line, "tamper" if always else "review", f"{owner} defines {dunder}"
+                      + (" returning True for anything (an always-equal object)" if always else "")))
     seen, unique = set(), []
     for item in sorted(found):
         if item not in seen:

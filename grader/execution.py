@@ -144,6 +144,7 @@ class GraderExecute(Execute):
         except Exception:
             await self._async_cleanup_kernel()
             raise
+        self.km.seal()  # its sockets are bound: the kernel needs nothing more on the host's disk
         self.kc.allow_stdin = False
         await run_hook(self.on_notebook_start, notebook=self.nb)
         return self.kc

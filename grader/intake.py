@@ -71,7 +71,7 @@ def _safe_member_name(name: str) -> PurePosixPath | None:
     return path
 
 
-def _files_from_zip(archive: Path, skipped: list[dict]) -> list[tuple[PurePosixPath, bytes, float]]:
+def _files_from_zip(archive: Path, skipped: list[dict], folders: set[PurePosixPath]) -> list[tuple[PurePosixPath, bytes, float]]:
     files = []
     total = 0
     try:
@@ -80,9 +80,11 @@ def _files_from_zip(archive: Path, skipped: list[dict]) -> list[tuple[PurePosixP
             if len(infos) > MAX_FILES:
                 raise ValueError(f"more than {MAX_FILES} entries")
             for info in infos:
+                path = _safe_member_name(info.filename.rstrip("/"))
                 if info.is_dir():
+                    if path is not None and not any(part in IGNORED_PARTS for part in path.parts):
+                        folders.add(path)
                     continue
-                path = _safe_member_name(info.filename)
                 mode = info.external_attr >> 16
                 if path is None:
                     skipped.append(problem("unsafe-path", f"zip entry {info.filename!r} points outside the archive: "
@@ -111,11 +113,13 @@ def _files_from_zip(archive: Path, skipped: list[dict]) -> list[tuple[PurePosixP
     return files
 
 
-def _files_from_folder(root: Path, skipped: list[dict]) -> list[tuple[PurePosixPath, bytes, float]]:
+def _files_from_folder(root: Path, skipped: list[dict], folders: set[PurePosixPath]) -> list[tuple[PurePosixPath, bytes, float]]:
     files = []
     count = 0
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         base = Path(directory)
+        if base != root:
+            folders.add(PurePosixPath(base.relative_to(root).as_posix()))
         for name in list(dirnames):
             if (base / name).is_symlink():
                 skipped.append(problem("symlink", f"{(base / name).relative_to(root)} is a symbolic link: ignored",
@@ -155,19 +159,24 @@ class IntakeError(RuntimeError):
 
 
 def collect(path: Path, assignment_ids: list[str]) -> Intake:
-    """Every (student, assignment) notebook under `path` (a folder or a zip in nbgrader's submitted layout)."""
+    """Every (student, assignment) notebook under `path` (a folder or a zip in nbgrader's submitted layout), and every
+    input left out (a symbolic link, an unrecognised file, a folder with nothing in it), with the reason and, where
+    the layout tells, the student and assignment it belongs to."""
     skipped: list[dict] = []
+    folders: set[PurePosixPath] = set()
     if not path.exists():
         raise IntakeError(f"{path} does not exist")
     if path.is_dir():
-        files = _files_from_folder(path, skipped)
+        files = _files_from_folder(path, skipped, folders)
     elif zipfile.is_zipfile(path):
-        files = _files_from_zip(path, skipped)
+        files = _files_from_zip(path, skipped, folders)
     else:
         raise IntakeError(f"{path} is neither a folder nor a zip archive")
     known = set(assignment_ids)
     groups: dict[tuple[str, str], list[tuple[PurePosixPath, bytes, float]]] = {}
     timestamps: dict[tuple[str, str], bytes] = {}
+    depths: list[int] = []  # where student folders sit in the layout (after a prefix such as submitted/)
+    unplaced: list[PurePosixPath] = []
     for relative, data, mtime in files:
         parts = relative.parts
         # <anything>/<student>/<assignment>/<file>; also <student>/<assignment>.ipynb (flattened)
@@ -176,18 +185,24 @@ def collect(path: Path, assignment_ids: list[str]) -> Intake:
         if index is None and len(parts) >= 2 and parts[-1].endswith(".ipynb") and parts[-1][:-6] in known:
             flat = parts[-1][:-6]
         if index is None and flat is None:
-            if relative.suffix == ".ipynb":
-                skipped.append(problem("unknown-layout", f"{relative}: not in <student>/<assignment>/ for a known "
-                                                         "assignment: ignored", path=str(relative)))
+            unplaced.append(relative)
             continue
         if flat is not None:
             student, assignment, inner = parts[-2], flat, PurePosixPath(parts[-1])
+            depths.append(len(parts) - 2)
         else:
             student, assignment, inner = parts[index - 1], parts[index], PurePosixPath(*parts[index + 1:])
+            depths.append(index - 1)
         if str(inner) == "timestamp.txt":
             timestamps[(student, assignment)] = data
             continue
         groups.setdefault((student, assignment), []).append((inner, data, mtime))
+    depth = max(set(depths), key=depths.count) if depths else 0
+    for relative in unplaced:
+        kind, why = ("unknown-layout", "not in <student>/<assignment>/ for a known assignment") \
+            if relative.suffix == ".ipynb" else ("unrecognised-file", "not a notebook of a known assignment")
+        skipped.append(problem(kind, f"{relative}: {why}: ignored", path=str(relative)))
+    skipped += _empty_folders(folders, files, skipped, depth)
     for key in timestamps:
         groups.setdefault(key, [])
     submissions = []
@@ -198,7 +213,33 @@ def collect(path: Path, assignment_ids: list[str]) -> Intake:
                                    assignment=assignment))
             continue
         submissions.append(_choose_notebook(student, assignment, entries, timestamps.get((student, assignment))))
+    for item in skipped:
+        _attribute(item, depth, known)
     return Intake(submissions, skipped)
+
+
+def _empty_folders(folders: set[PurePosixPath], files, skipped: list[dict], depth: int) -> list[dict]:
+    """A problem for each outermost folder, at the student level or below, with nothing in it (no file, nothing
+    skipped): a student who handed in an empty folder is still reported."""
+    used = {parent for relative, _, _ in files for parent in relative.parents}
+    used |= {parent for item in skipped if item.get("path") for parent in PurePosixPath(item["path"]).parents}
+    used |= {PurePosixPath(item["path"]) for item in skipped if item.get("path")}
+    empty = sorted(f for f in folders if f not in used and len(f.parts) > depth)
+    outermost = [f for f in empty if not any(parent in empty for parent in f.parents)]
+    return [problem("no-notebook", f"{f}/: an empty folder, no notebook: not graded", path=str(f)) for f in outermost]
+
+
+def _attribute(item: dict, depth: int, known: set[str]) -> None:
+    """Name the student (and assignment) a skipped input belongs to, where its path says."""
+    if "student" in item or not item.get("path"):
+        return
+    parts = PurePosixPath(item["path"]).parts
+    if len(parts) > depth + (0 if item["kind"] == "no-notebook" else 1) and not check_student_id(parts[depth]):
+        item["student"] = parts[depth]
+        assignment = next((p.removesuffix(".ipynb") for p in parts[depth + 1:] if p.removesuffix(".ipynb") in known),
+                          None)
+        if assignment:
+            item["assignment"] = assignment
 
 
 def _choose_notebook(student: str, assignment: str, entries, timestamp: bytes | None) -> Submission:

@@ -69,35 +69,50 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def _protection(result: dict) -> str:
+    kind = (result.get("protection") or {}).get("kind")
+    return {"bubblewrap": "bubblewrap", "rlimits": "rlimits (weaker: no sandbox)"}.get(kind, kind or "unknown")
+
+
 def export(state: CourseState, output: Path | None = None) -> list[Path]:
-    """grades.csv (one row per student, a column per lecture, totals) from the gradebook; report.json and
-    report.csv (every lost point with its reason, every problem, every flag) from the results."""
+    """grades.csv (one row per student, a column per lecture, totals, the protection their code ran under, inputs
+    not graded) from the gradebook; report.json and report.csv (every result with its protection, every lost point
+    with its reason, every problem, every flag, every input left out at intake with a zero) from the results."""
     output = Path(output) if output else state.root / "exports"
     with state.locked():
         scores = GradebookWriter(state).scores()
         results = state.results()
+        skipped = state.skipped()
     by_key = {(r["student_id"], r["assignment_id"]): r for r in results}
     lectures = course.assignments()
     maxima = {}
     for r in results:
         if r.get("status") != "failed" and r.get("max_score"):
             maxima[r["assignment_id"]] = r["max_score"]
-    students = sorted({s for s, _ in scores} | {s for s, _ in by_key})
+    not_graded: dict[str, list[dict]] = {}
+    for item in skipped:
+        if item.get("student"):
+            not_graded.setdefault(item["student"], []).append(item)
+    students = sorted({s for s, _ in scores} | {s for s, _ in by_key} | set(not_graded))
 
     grades = io.StringIO()
     writer = csv.writer(grades, lineterminator="\n")
-    writer.writerow(["student_id", *lectures, "total", "max_total", "flagged"])
+    writer.writerow(["student_id", *lectures, "total", "max_total", "flagged", "protection", "not_graded"])
     max_total = sum(maxima.get(a, 0.0) for a in lectures)
     for student in students:
         row, total, flagged = [_cell(student)], 0.0, False
+        left_out = {item.get("assignment") for item in not_graded.get(student, [])}
         for lecture in lectures:
             if (student, lecture) in scores:
                 row.append(f"{scores[(student, lecture)]:g}")
                 total += scores[(student, lecture)]
             else:
-                row.append("")
+                row.append("0" if lecture in left_out else "")
             flagged |= is_flagged(by_key.get((student, lecture), {}).get("flags", []))
-        writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else ""])
+        shields = sorted({_protection(r) for (s, _), r in by_key.items() if s == student})
+        reasons = "; ".join(item["message"] for item in not_graded.get(student, []))
+        writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else "", "; ".join(shields),
+                               _cell(reasons)])
 
     report = []
     for r in results:
@@ -105,27 +120,41 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
             "student_id": r["student_id"], "assignment_id": r["assignment_id"], "notebook": r.get("notebook"),
             "source": r.get("source"), "status": r["status"], "score": r.get("score"), "max_score": r.get("max_score"),
             "error": r.get("error"), "protection": (r.get("protection") or {}).get("summary"),
+            "protection_kind": _protection(r),
             "lost_points": [{"grade_id": g, "lost": c["max_score"] - c["score"], "reason": c["reason"]}
                             for g, c in r.get("cells", {}).items() if c["score"] < c["max_score"]],
             "problems": r.get("problems", []),
             "events": r.get("events", []),
             "flags": r.get("flags", []),
         })
+    for item in skipped:
+        report.append({"student_id": item.get("student", ""), "assignment_id": item.get("assignment", ""),
+                       "source": f"{item['source']}: {item.get('path', '')}", "status": "not-graded", "score": 0.0,
+                       "kind": item["kind"], "reason": item["message"]})
     rows = io.StringIO()
     flat = csv.writer(rows, lineterminator="\n")
-    flat.writerow(["student_id", "assignment_id", "kind", "grade_id", "points_lost", "detail"])
+    flat.writerow(["student_id", "assignment_id", "kind", "grade_id", "points_lost", "detail", "score", "protection"])
     for item in report:
         sid, aid = _cell(item["student_id"]), item["assignment_id"]
+        if item["status"] == "not-graded":
+            flat.writerow([sid, aid, f"not-graded:{item['kind']}", "", "", _cell(f"{item['source']}: {item['reason']}"),
+                           "0", ""])
+            continue
+        shield = item["protection_kind"]
+        score = "" if item["status"] == "failed" else f"{item['score']:g} / {item['max_score']:g}"
+        flat.writerow([sid, aid, "result", "", "", item["status"], score, shield])
         if item["status"] == "failed":
-            flat.writerow([sid, aid, "failed-to-grade", "", "", _cell(item["error"] or "")])
+            flat.writerow([sid, aid, "failed-to-grade", "", "", _cell(item["error"] or ""), "", shield])
         for lost in item["lost_points"]:
-            flat.writerow([sid, aid, "lost-points", lost["grade_id"], f"{lost['lost']:g}", _cell(lost["reason"])])
+            flat.writerow([sid, aid, "lost-points", lost["grade_id"], f"{lost['lost']:g}", _cell(lost["reason"]), "",
+                           shield])
         for p in item["problems"]:
-            flat.writerow([sid, aid, f"problem:{p['kind']}", p.get("grade_id", ""), "", _cell(p["message"])])
+            flat.writerow([sid, aid, f"problem:{p['kind']}", p.get("grade_id", ""), "", _cell(p["message"]), "", shield])
         for e in item["events"]:
-            flat.writerow([sid, aid, f"event:{e['kind']}", e.get("grade_id") or "", "", _cell(e["message"])])
+            flat.writerow([sid, aid, f"event:{e['kind']}", e.get("grade_id") or "", "", _cell(e["message"]), "", shield])
         for f in item["flags"]:
-            flat.writerow([sid, aid, f"flag:{f['severity']}", "", "", _cell(f"{f['where']}: {f['what']} ({f['detector']})")])
+            flat.writerow([sid, aid, f"flag:{f['severity']}", "", "",
+                           _cell(f"{f['where']}: {f['what']} ({f['detector']})"), "", shield])
     paths = [output / "grades.csv", output / "report.json", output / "report.csv"]
     atomic_write(paths[0], grades.getvalue().encode("utf-8"))
     atomic_write(paths[1], json.dumps(report, indent=1, sort_keys=True).encode("utf-8"))

@@ -26,7 +26,6 @@ from .sandbox import Limits
 from .store import CourseState, GradebookWriter
 
 
-
 @dataclass
 class Summary:
     graded: list[dict] = field(default_factory=list)  # results (new or reused)
@@ -55,6 +54,10 @@ class Summary:
         out = [f"graded {len(ok)} submission(s) ({len(students)} student(s), {len(lectures)} lecture(s)) in "
                f"{self.seconds:.1f} s" + (f"; {self.reused} reused from an earlier run" if self.reused else ""),
                f"protection: {self.protection}"]
+        weaker = [r for r in self.graded if (r.get("protection") or {}).get("kind") == "rlimits"]
+        if weaker:
+            out.append(f"graded with WEAKER protection (no sandbox): {len(weaker)} (the export's protection column "
+                       "says which)")
         if self.with_problems:
             out.append(f"graded as far as possible, with problems: {len(self.with_problems)}")
             for r in self.with_problems:
@@ -71,7 +74,7 @@ class Summary:
             whats = sorted({f['what'] for f in r['flags'] if f['severity'] == 'tamper'})
             out.append(f"  {r['student_id']} / {r['assignment_id']}: " + "; ".join(whats)[:300])
         if self.skipped:
-            out.append(f"inputs not graded: {len(self.skipped)}")
+            out.append(f"inputs not graded: {len(self.skipped)} (in the export, with a zero)")
             for s in self.skipped:
                 out.append(f"  {s['message'][:300]}")
         return out
@@ -238,6 +241,7 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
     chosen = [s for s in found.submissions if s.assignment_id in wanted_a and (wanted_s is None or s.student_id in wanted_s)]
     summary = Summary(skipped=found.skipped, protection=sandbox.protection(limits)["summary"])
     with state.locked():
+        state.save_skipped(Path(submissions), found.skipped)
         writer = GradebookWriter(state)  # records each assignment in the gradebook with its first result, so the
         # workers start grading at once; the loop after the results makes sure of every assignment chosen
         todo = []

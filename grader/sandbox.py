@@ -1,15 +1,20 @@
 """Run student kernels in a sandbox: bubblewrap where the machine allows it, rlimits and a private directory otherwise.
 
-Bubblewrap (`bwrap`) gives the kernel its own mount, pid, network, IPC and UTS namespaces. Only what a kernel needs is
-mounted, read-only: the system (`/usr`, `/etc`), the Python installation, the virtual environment and the course's
-`utils` package. The masters, the gradebook, the submissions and the rest of the repository do not exist inside. The
-only writable places are a private home (the kernel's working directory) and a private `/tmp`, both fresh per job.
-There is no network (the kernel talks to the grader over Unix sockets in a per-kernel directory). When the grader runs
-as root the kernel drops to user `nobody` with no capabilities, so the process limit applies to it.
+Bubblewrap (`bwrap`) gives the kernel its own mount, pid, network, IPC and UTS namespaces. Its only writable places are
+a private home (its working directory) and a private `/tmp`: fresh size-limited tmpfs (`Limits.disk_mb` each), so a
+submission that fills its disk fills only those. They are mounted first; then, read-only, what a kernel needs: the
+system (`/usr`, `/etc`), the Python installation, the virtual environment and the course's `utils` package, so no
+private directory can hide them wherever the checkout lives (under `/tmp`, under a home). The masters, the gradebook,
+the submissions and the rest of the repository do not exist inside. There is no network (the kernel talks to the
+grader over Unix sockets in a per-kernel directory, closed to the kernel once it is up).
 
-Whatever the protection, the kernel runs under rlimits: address space (memory), CPU seconds, processes, file size and
-open files, set by `_launch.py` before it execs the sandbox. `protection()` says what is in force; every result
-records it.
+When the grader runs as root, every kernel runs as an unprivileged user of its own with no capabilities
+(`kernel_users`): its process limit is its own, and whatever it leaves behind is killed when it ends. Whatever the
+protection, the kernel runs under rlimits (memory, CPU seconds, processes, file size, open files), set by
+`_launch.py` before it execs the sandbox. `protection()` says what is in force; every result records it.
+
+`--sandbox auto` never weakens protection silently: bubblewrap that is installed but cannot start stops the grader
+(`SandboxUnavailable`, with the reason); only where it is not installed does it grade with rlimits, and says so.
 
 With `Limits.kernels == "warm"` (the default; bubblewrap run as root only) the sandbox holds a placeholder and the kernel
 is forked into it from the worker's zygote (`warm.py`, `_zygote.py`) instead of starting a fresh Python there.
@@ -22,17 +27,19 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Dict, Unicode
 
-from . import course, warm
+from . import course, kernel_users, warm
 
 LAUNCHER = Path(__file__).resolve().parent / "_launch.py"
-NOBODY = 65534
 SANDBOX_HOME = "/home/student"
+WAYS_FORWARD = ("fix the cause (scripts/install-sandbox.sh; bubblewrap needs user namespaces or root), or pass "
+                "--sandbox none to grade with weaker protection knowingly (rlimits, no private filesystem)")
 
 
 @dataclass(frozen=True)
@@ -42,11 +49,12 @@ class Limits:
     cell_timeout: int = 30  # seconds of wall time per cell
     notebook_timeout: int = 600  # seconds of wall time (and CPU) for the whole notebook, replays included
     memory_mb: int = 2048  # address space of the kernel process
-    processes: int = 64  # processes and threads the kernel may add
+    processes: int = 64  # processes and threads the kernel may add (its own budget when the grader runs as root)
     file_mb: int = 64  # largest file the kernel may write
+    disk_mb: int = 128  # size of each of its private home and /tmp (RAM-backed; the lectures write only caches)
     open_files: int = 256
     output_bytes: int = 2_000_000  # output kept per cell; the rest is dropped and the cell says so
-    sandbox: str = "auto"  # "auto" (bubblewrap if it works), "bwrap" (required) or "none"
+    sandbox: str = "auto"  # "auto" (bubblewrap unless it is not installed), "bwrap" (required) or "none"
     kernels: str = "warm"  # "warm" (forked from a pre-imported zygote; bubblewrap run as root) or "cold"
 
     def as_dict(self) -> dict:
@@ -54,7 +62,7 @@ class Limits:
 
 
 class SandboxUnavailable(RuntimeError):
-    """`--sandbox bwrap` was asked for but bubblewrap does not work on this machine."""
+    """Bubblewrap is wanted (installed, or asked for) but cannot start here; the message says why and what to do."""
 
 
 def _read_only_system() -> list[str]:
@@ -82,32 +90,45 @@ def _python_mounts() -> list[str]:
 
 
 def _parents(path: Path) -> list[str]:
-    """Create `path`'s parents 0755: bubblewrap would make them 0700, unreadable once the kernel drops to nobody."""
+    """Create `path`'s missing parents 0755 (bubblewrap would make them 0700, unreadable to an unprivileged kernel);
+    a parent that exists already, such as a private tmpfs, keeps its mode."""
     return [arg for parent in reversed(path.parents) if parent != Path("/")
             for arg in ("--perms", "0755", "--dir", str(parent))]
 
 
-def _drop_privileges() -> list[str]:
-    if os.geteuid() != 0 or not shutil.which("setpriv"):
+def _private_dirs(disk_mb: int) -> list[str]:
+    """A fresh tmpfs of `disk_mb` for home and for /tmp, writable by the kernel, seeded with matplotlib's font list."""
+    size = str(disk_mb * 2**20)
+    args = [*_parents(Path(SANDBOX_HOME)), "--perms", "0777", "--size", size, "--tmpfs", SANDBOX_HOME,
+            "--perms", "1777", "--size", size, "--tmpfs", "/tmp"]
+    config = f"{SANDBOX_HOME}/.config"
+    args += ["--perms", "0777", "--dir", config, "--perms", "0777", "--dir", f"{config}/matplotlib"]
+    for cache in _matplotlib_font_cache():
+        args += ["--ro-bind", str(cache), f"{config}/matplotlib/{cache.name}"]
+    return args
+
+
+def _drop_privileges(uid: int | None) -> list[str]:
+    if uid is None:
         return []
-    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--inh-caps=-all",
+    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",
             "--bounding-set=-all", "--"]
 
 
-def bwrap_command(home: Path, tmp: Path, ipc: Path, command: list[str], env: dict[str, str],
-                  drop: bool = True) -> list[str]:
-    """`command` inside bubblewrap, seeing `home` as its home and working directory, `tmp` as /tmp; run as
-    `nobody` with no capabilities when we are root (unless not `drop`: a placeholder the kernel must not kill)."""
-    args = [shutil.which("bwrap") or "bwrap", "--die-with-parent", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
-            "--unshare-cgroup-try", "--hostname", "grader"]
+def bwrap_command(ipc: Path, command: list[str], env: dict[str, str], disk_mb: int, uid: int | None) -> list[str]:
+    """`command` inside bubblewrap, in its private home with a private /tmp, `ipc` shared with the grader; run as
+    `uid` with no capabilities (None: as the caller, e.g. a placeholder the kernel must not be able to kill)."""
+    args = [shutil.which("bwrap") or "bwrap", "--die-with-parent", "--unshare-pid", "--unshare-net", "--unshare-ipc",
+            "--unshare-uts", "--unshare-cgroup-try", "--hostname", "grader"]
     if os.geteuid() != 0:
         args.append("--unshare-user")
-    args += _read_only_system() + _python_mounts()
-    args += ["--proc", "/proc", "--dev", "/dev", "--bind", str(tmp), "/tmp", *_parents(Path(SANDBOX_HOME)), "--bind", str(home), SANDBOX_HOME,
-             *_parents(ipc), "--bind", str(ipc), str(ipc), "--chdir", SANDBOX_HOME, "--clearenv"]
+    # private directories first: the read-only mounts after them cannot be shadowed, wherever they live
+    args += _private_dirs(disk_mb) + _read_only_system() + _python_mounts()
+    args += ["--proc", "/proc", "--dev", "/dev", *_parents(ipc), "--bind", str(ipc), str(ipc),
+             "--chdir", SANDBOX_HOME, "--clearenv"]
     for key, value in env.items():
         args += ["--setenv", key, value]
-    return args + ["--"] + (_drop_privileges() if drop else []) + command
+    return args + ["--"] + _drop_privileges(uid) + command
 
 
 def _kernel_env(home: str, tmp: str) -> dict[str, str]:
@@ -133,7 +154,8 @@ def _tasks_of(uid: int) -> int:
 
 
 def limit_options(limits: Limits, uid: int) -> list[str]:
-    """`_launch.py` options for `limits`; the process limit counts from what `uid` already runs."""
+    """`_launch.py` options for `limits`; the process limit counts from what `uid` already runs (nothing, for a
+    kernel user of its own)."""
     return [
         "--as", str(limits.memory_mb * 2**20),
         "--cpu", str(limits.notebook_timeout),
@@ -144,77 +166,110 @@ def limit_options(limits: Limits, uid: int) -> list[str]:
     ]
 
 
+def bwrap_installed() -> bool:
+    return shutil.which("bwrap") is not None
+
+
 @functools.lru_cache(maxsize=None)
 def bwrap_works() -> tuple[bool, str]:
-    """Whether bubblewrap can start Python with the grader's mounts here (and why not)."""
-    if not shutil.which("bwrap"):
-        return False, "bwrap is not installed (scripts/install-sandbox.sh installs it)"
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="grader-bwrap-test-") as root:
-        dirs = [Path(root) / name for name in ("home", "tmp", "ipc")]
-        for d in dirs:
-            d.mkdir()
-            _give_to_kernel(d)
-        probe = "import numpy, utils, os; open('/tmp/x', 'w').write('ok'); print(os.getuid())"
-        cmd = bwrap_command(*dirs, [sys.executable, "-c", probe], _kernel_env(SANDBOX_HOME, "/tmp"))
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            return False, f"bwrap failed to start: {error}"
-        if done.returncode != 0:
-            return False, f"bwrap failed: {done.stderr.strip()[-300:]}"
+    """Whether bubblewrap can start Python with the grader's mounts, user and disk quota here (and why not)."""
+    if not bwrap_installed():
+        return False, "bubblewrap is not installed (scripts/install-sandbox.sh installs it)"
+    user = kernel_users.acquire() if os.geteuid() == 0 else None
+    try:
+        with tempfile.TemporaryDirectory(prefix="grader-bwrap-test-") as ipc:
+            _give_to(Path(ipc), user.uid if user else None)
+            probe = ("import numpy, utils, os; open('/tmp/x', 'w').write('ok'); open('x', 'w').write('ok'); "
+                     "print(os.getuid())")
+            cmd = bwrap_command(Path(ipc), [sys.executable, "-c", probe], _kernel_env(SANDBOX_HOME, "/tmp"),
+                                Limits().disk_mb, user.uid if user else None)
+            try:
+                done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+            except (OSError, subprocess.TimeoutExpired) as error:
+                return False, f"bubblewrap failed to start: {error}"
+            if done.returncode != 0:
+                return False, f"bubblewrap failed: {done.stderr.strip()[-300:]}"
+    finally:
+        if user:
+            user.release()
     return True, "ok"
 
 
-def _give_to_kernel(path: Path) -> None:
-    """Make a private directory the kernel's: owned by `nobody` when the kernel drops to it."""
-    if os.geteuid() == 0 and _drop_privileges():
-        os.chown(path, NOBODY, NOBODY)
+@functools.lru_cache(maxsize=None)
+def unprivileged_python_works() -> tuple[bool, str]:
+    """Without a sandbox, whether a kernel user of its own can run this Python and import numpy and `utils` (no
+    mount namespace makes them readable: a Python under a private home such as /root is out of its reach)."""
+    user = kernel_users.acquire()
+    try:
+        done = subprocess.run([sys.executable, "-c", "import numpy, utils"], user=user.uid, group=user.uid,
+                              extra_groups=[], cwd="/", capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError) as error:
+        return False, f"{sys.executable} cannot be started as an unprivileged user: {error}"
+    finally:
+        user.release()
+    if done.returncode != 0:
+        return False, f"an unprivileged user cannot run {sys.executable}: {done.stderr.strip()[-300:]}"
+    return True, "ok"
+
+
+def _give_to(path: Path, uid: int | None) -> None:
+    """Make a private directory the kernel's (its user's, when it has one of its own), closed to everyone else."""
+    if uid is not None:
+        os.chown(path, uid, uid)
     path.chmod(0o700)
 
 
-def kernel_uid() -> int:
-    return NOBODY if os.geteuid() == 0 and _drop_privileges() else os.geteuid()
-
-
 def protection(limits: Limits) -> dict:
-    """What protects the machine from student code under `limits`: recorded in every result."""
-    kind = limits.sandbox
-    reason = ""
-    if kind in ("auto", "bwrap"):
+    """What protects the machine from student code under `limits`: recorded in every result. Raises
+    `SandboxUnavailable` rather than weaken the protection silently."""
+    if limits.sandbox in ("auto", "bwrap"):
         works, reason = bwrap_works()
         if works:
-            kind = "bubblewrap"
-        elif limits.sandbox == "bwrap":
-            raise SandboxUnavailable(reason)
-        else:
-            kind = "rlimits"
+            return _bubblewrap_protection(limits)
+        if limits.sandbox == "bwrap" or bwrap_installed():
+            raise SandboxUnavailable(f"bubblewrap is installed but cannot start: {reason}; nothing was graded. "
+                                     f"Either {WAYS_FORWARD}")
     else:
-        kind, reason = "rlimits", "sandbox disabled (--sandbox none)"
-    warm = kind == "bubblewrap" and limits.kernels == "warm" and kernel_uid() == NOBODY  # joining needs root
-    limit_text = (f"{limits.memory_mb} MB address space, {limits.cell_timeout} s per cell, "
-                  f"{limits.notebook_timeout} s per notebook, +{limits.processes} processes, "
-                  f"{limits.file_mb} MB per file, {limits.output_bytes} bytes of output per cell")
-    if kind == "bubblewrap":
-        user = "nobody, no capabilities" if kernel_uid() == NOBODY else "the grader's user in a user namespace"
-        return {
-            "kind": "bubblewrap",
-            "summary": f"bubblewrap sandbox: no network, read-only system and Python, private home and /tmp, "
-                       f"runs as {user}; rlimits: {limit_text}; "
-                       + ("warm kernels (forked, imports done)" if warm else
-                          "cold kernels" + (" (warm ones need root)" if limits.kernels == "warm" else "")),
-            "network": False, "filesystem": "private", "user": user, "limits": limits.as_dict(),
-            "kernels": "warm" if warm else "cold",
-        }
-    nproc = "processes not limited (root)" if os.geteuid() == 0 else "processes limited"
+        reason = "sandbox disabled with --sandbox none"
+    root = os.geteuid() == 0
+    if root and not unprivileged_python_works()[0]:
+        raise SandboxUnavailable(f"without bubblewrap ({reason}) student code must run as an unprivileged user, and "
+                                 f"{unprivileged_python_works()[1]}; nothing was graded. Either install bubblewrap "
+                                 "(scripts/install-sandbox.sh), or install the course with a Python and venv that "
+                                 "other users can read (not under a private home such as /root)")
+    user = ("an unprivileged user of its own (can write only its private directory and world-writable ones such "
+            "as /tmp and /dev/shm, on the host's disk)" if root else
+            "the grader's own user (can write whatever the grader can)")
     return {
-        "kind": "rlimits",
-        "summary": f"no sandbox ({reason}): rlimits ({limit_text}; {nproc}), private working directory and "
-                   f"/tmp, clean environment; student code can read what the grader's user can read, and use the network",
-        "network": True, "filesystem": "shared (read) / private cwd", "user": "grader's user",
-        "limits": limits.as_dict(), "kernels": "cold",
+        "kind": "rlimits", "weaker": True,
+        "summary": f"WEAKER PROTECTION, no sandbox ({reason}): student code runs as {user}, can read what any user "
+                   f"can read and use the network; rlimits: {_limit_text(limits)}; no disk quota"
+                   + ("" if root else "; what it leaves running may survive its job"),
+        "network": True, "filesystem": "shared (read) / private cwd",
+        "user": "a uid of its own" if root else "grader's user", "limits": limits.as_dict(), "kernels": "cold",
     }
+
+
+def _bubblewrap_protection(limits: Limits) -> dict:
+    root = os.geteuid() == 0
+    warm = limits.kernels == "warm" and root  # joining a sandbox's namespaces needs root
+    user = "an unprivileged user of its own, no capabilities" if root else "the grader's user in a user namespace"
+    kernels = "warm kernels (forked, imports done)" if warm else \
+        "cold kernels" + (" (warm ones need root)" if limits.kernels == "warm" else "")
+    return {
+        "kind": "bubblewrap", "weaker": False,
+        "summary": f"bubblewrap sandbox: no network, read-only system and Python, private home and /tmp of "
+                   f"{limits.disk_mb} MB each (RAM-backed), runs as {user}; rlimits: {_limit_text(limits)}; {kernels}",
+        "network": False, "filesystem": "private", "user": user, "limits": limits.as_dict(),
+        "disk_mb": limits.disk_mb, "kernels": "warm" if warm else "cold",
+    }
+
+
+def _limit_text(limits: Limits) -> str:
+    own = "its own " if os.geteuid() == 0 else ""
+    return (f"{limits.memory_mb} MB address space, {limits.cell_timeout} s per cell, {limits.notebook_timeout} s per "
+            f"notebook, {own}budget of {limits.processes} processes, {limits.file_mb} MB per file, "
+            f"{limits.output_bytes} bytes of output per cell")
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -232,18 +287,30 @@ class SandboxedKernelManager(AsyncKernelManager):
         super().__init__(*args, **kwargs)
         self.transport = "ipc"
         self._starts = 0
+        self._user: kernel_users.KernelUser | None = None
 
     def _limits(self) -> Limits:
         return Limits(**self.limits) if self.limits else Limits()
 
+    @property
+    def kernel_uid(self) -> int:
+        """The uid student code runs as: a user of its own when the grader is root, the grader's otherwise."""
+        return self._user.uid if self._user else os.geteuid()
+
     async def _async_pre_start_kernel(self, **kw):
         self._starts += 1
+        self._release_user()
+        self._protection = protection(self._limits())
+        self._user = kernel_users.acquire() if os.geteuid() == 0 else None
         base = Path(self.job_dir or os.getcwd()) / f"kernel-{os.getpid()}-{id(self)}-{self._starts}"
-        self._dirs = {name: base / name for name in ("home", "tmp", "ipc")}
+        # with bubblewrap, home and /tmp are tmpfs inside the sandbox; only the sockets' directory is on this disk
+        names = ("ipc",) if self._protection["kind"] == "bubblewrap" else ("home", "tmp", "ipc")
+        self._dirs = {name: base / name for name in names}
         for path in self._dirs.values():
             path.mkdir(parents=True, exist_ok=True)
-            _give_to_kernel(path)
-        _seed_home(self._dirs["home"])
+            _give_to(path, self._user.uid if self._user else None)
+        if "home" in self._dirs:
+            _seed_home(self._dirs["home"], self.kernel_uid)
         self.connection_file = str(self._dirs["ipc"] / "kernel.json")
         self.ip = str(self._dirs["ipc"] / "k")
         kw.pop("cwd", None)  # never the grader's directory: the sandbox decides
@@ -253,6 +320,25 @@ class SandboxedKernelManager(AsyncKernelManager):
         kw["stdout"] = kw["stderr"] = log
         kw["stdin"] = subprocess.DEVNULL
         return await super()._async_pre_start_kernel(**kw)
+
+    def seal(self) -> None:
+        """Once the kernel is up (its sockets bound), close its sockets' directory to it: that directory is on the
+        host's disk, outside its quota. Needs root (otherwise the kernel runs as the grader's own user)."""
+        if self._user:
+            os.chown(self._dirs["ipc"], 0, 0)
+            os.chmod(self._dirs["ipc"], 0o700)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        self._release_user()
+
+    cleanup_resources = _async_cleanup_resources
+
+    def _release_user(self) -> None:
+        """Kill whatever the kernel's user still runs (a kernel leaves nothing behind) and free the uid."""
+        if self._user:
+            self._user.release()
+            self._user = None
 
     async def _async_interrupt_kernel(self) -> None:
         """Interrupt by message: a signal to the process group would stop bubblewrap, and with it the kernel."""
@@ -265,48 +351,50 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     def write_connection_file(self, **kwargs):
         super().write_connection_file(**kwargs)
-        if kernel_uid() == NOBODY:
-            os.chown(self.connection_file, NOBODY, NOBODY)
+        if self._user:
+            os.chown(self.connection_file, self._user.uid, self._user.uid)
 
     def _zygote(self) -> str | None:
         """The zygote's socket, or None (a cold kernel, same sandbox) if it cannot start."""
         try:
-            return warm.socket_path(_kernel_env(SANDBOX_HOME, "/tmp"), _seed_home)
+            return warm.socket_path(_kernel_env(SANDBOX_HOME, "/tmp"), lambda home: _seed_home(home, os.geteuid()))
         except warm.ZygoteFailed as error:
             self.log.warning("warm kernels unavailable, starting a cold one: %s", error)
             return None
 
     def format_kernel_cmd(self, extra_arguments=None):
         limits = self._limits()
-        kind, kernels = (protection(limits)[key] for key in ("kind", "kernels"))
+        kind, kernels = self._protection["kind"], self._protection["kernels"]
+        uid = self._user.uid if self._user else None
         arguments = ["-f", os.path.realpath(self.connection_file), "--HistoryManager.hist_file=:memory:"]
         kernel = [sys.executable, "-m", "ipykernel_launcher", *arguments]
         launcher = [sys.executable, "-I", "-S", str(LAUNCHER)]
         socket = self._zygote() if kernels == "warm" else None
         if socket:
             env = _kernel_env(SANDBOX_HOME, "/tmp")
-            sandbox = bwrap_command(self._dirs["home"], self._dirs["tmp"], self._dirs["ipc"],
-                                    ["/bin/sh", "-c", "echo ready; exec sleep infinity"], {}, drop=False)
+            sandbox = bwrap_command(self._dirs["ipc"], ["/bin/sh", "-c", "echo ready; exec sleep infinity"], {},
+                                    limits.disk_mb, None)
             options = ["--warm", socket, "--chdir", SANDBOX_HOME, "--die-with-parent", str(os.getpid()),
-                       "--uid", str(NOBODY)]
-            options += limit_options(limits, kernel_uid())
+                       "--uid", str(self.kernel_uid)]
+            options += limit_options(limits, self.kernel_uid)
             options += [arg for value in arguments for arg in ("--kernel-arg", value)]
             options += [arg for key, value in env.items() for arg in ("--env", f"{key}={value}")]
             return launcher + options + ["--"] + sandbox
         if kind == "bubblewrap":
             env = _kernel_env(SANDBOX_HOME, "/tmp")
-            inner = bwrap_command(self._dirs["home"], self._dirs["tmp"], self._dirs["ipc"], kernel, env)
-            return launcher + limit_options(limits, kernel_uid()) + ["--"] + inner
+            inner = bwrap_command(self._dirs["ipc"], kernel, env, limits.disk_mb, uid)
+            return launcher + limit_options(limits, self.kernel_uid) + ["--"] + inner
         env = _kernel_env(str(self._dirs["home"]), str(self._dirs["tmp"]))
-        options = limit_options(limits, os.geteuid()) + ["--chdir", str(self._dirs["home"]),
-                                                         "--die-with-parent", str(os.getpid())]
+        options = limit_options(limits, self.kernel_uid) + ["--chdir", str(self._dirs["home"]),
+                                                            "--die-with-parent", str(os.getpid())]
+        options += ["--uid", str(uid)] if uid is not None else []
         options += [arg for key, value in env.items() for arg in ("--env", f"{key}={value}")]
         return launcher + options + ["--"] + kernel
 
 
 @functools.lru_cache(maxsize=None)
 def _matplotlib_font_cache() -> tuple[Path, ...]:
-    """The grader's own matplotlib font list, copied into each private home so kernels skip rebuilding it."""
+    """The grader's own matplotlib font list, given to each kernel's home so kernels skip rebuilding it."""
     try:
         import matplotlib
         from matplotlib import font_manager  # noqa: F401 - builds the cache if missing
@@ -316,11 +404,11 @@ def _matplotlib_font_cache() -> tuple[Path, ...]:
         return ()
 
 
-def _seed_home(home: Path) -> None:
+def _seed_home(home: Path, uid: int) -> None:
+    """A home on this disk (no sandbox; the zygote's) gets a copy of the font list, owned by `uid`."""
     config = home / ".config" / "matplotlib"
     config.mkdir(parents=True, exist_ok=True)
     for cache in _matplotlib_font_cache():
         shutil.copy(cache, config / cache.name)
-    if kernel_uid() == NOBODY:
-        for path in [home / ".config", config, *config.iterdir()]:
-            os.chown(path, NOBODY, NOBODY)
+    for path in [home / ".config", config, *config.iterdir()]:
+        os.chown(path, uid, uid)

@@ -9,6 +9,8 @@ Layout of the course directory (default `./course`, git-ignored; `--course DIR` 
     autograded/<student>/<assignment>/    the autograded notebooks (hidden tests included: instructor only)
     feedback/<student>/<assignment>/<assignment>.html   the students' reports (`feedback`)
     exports/                          `export`: grades.csv, report.json, report.csv
+    skipped.json                      inputs left out at intake (symlinks, unrecognised files, empty folders), by
+                                      submissions path: each batch replaces the entries of the path it read
     .lock                             held (flock) by the one grader process working on this directory
 """
 
@@ -88,6 +90,23 @@ class CourseState:
     def save_result(self, result: dict) -> None:
         atomic_write(self.result_path(result["assignment_id"], result["student_id"]),
                      json.dumps(result, sort_keys=True).encode("utf-8"))
+
+    def save_skipped(self, submissions: Path, skipped: list[dict]) -> None:
+        """Record the inputs a batch over `submissions` left out (replacing what an earlier batch over it left)."""
+        by_source = self._skipped_by_source()
+        by_source[str(Path(submissions).resolve())] = skipped
+        atomic_write(self.root / "skipped.json", json.dumps(by_source, sort_keys=True, indent=1).encode("utf-8"))
+
+    def skipped(self) -> list[dict]:
+        """Every recorded input left out at intake, with `source` (the submissions path) added."""
+        return [dict(item, source=source) for source, items in sorted(self._skipped_by_source().items())
+                for item in items]
+
+    def _skipped_by_source(self) -> dict[str, list[dict]]:
+        try:
+            return json.loads((self.root / "skipped.json").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
 
     def results(self) -> list[dict]:
         found = []

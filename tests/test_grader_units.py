@@ -52,6 +52,8 @@ def test_zip_intake_skips_traversal_symlinks_and_bad_ids(tmp_path):
     assert found.submissions[1].content is None and found.submissions[1].timestamp
     kinds = sorted(p["kind"] for p in found.skipped)
     assert kinds == ["bad-student-id", "symlink", "unknown-layout", "unsafe-path", "unsafe-path"]
+    link = next(p for p in found.skipped if p["kind"] == "symlink")
+    assert (link["student"], link["assignment"]) == ("linky", a)
     assert not (tmp_path.parent / "escape").exists()
 
 
@@ -63,6 +65,22 @@ def test_folder_intake_ignores_symlinks(tmp_path):
     found = intake.collect(tmp_path, ASSIGNMENTS)
     assert found.submissions == []
     assert {p["kind"] for p in found.skipped} == {"symlink"}
+
+
+def test_every_input_left_out_is_reported_with_its_student(tmp_path):
+    """A symlink, an unrecognised file and an empty folder are each a skipped input, named after its student."""
+    a = ASSIGNMENTS[0]
+    (tmp_path / "alice" / a).mkdir(parents=True)
+    (tmp_path / "alice" / a / f"{a}.ipynb").write_bytes(course.student_path(a).read_bytes())
+    (tmp_path / "bob" / a).mkdir(parents=True)
+    (tmp_path / "bob" / a / f"{a}.ipynb").symlink_to(course.master_path(a))
+    (tmp_path / "carol").mkdir()
+    (tmp_path / "dave").mkdir()
+    (tmp_path / "dave" / "homework.pdf").write_bytes(b"%PDF-1.4")
+    found = intake.collect(tmp_path, ASSIGNMENTS)
+    assert [s.student_id for s in found.submissions] == ["alice"]
+    reported = {(p["kind"], p.get("student"), p.get("assignment")) for p in found.skipped}
+    assert reported == {("symlink", "bob", a), ("no-notebook", "carol", None), ("unrecognised-file", "dave", None)}
 
 
 @pytest.mark.parametrize("content, words", [(b"", "empty"), (b"  \n", "empty"), (b"{oops", "not valid JSON"),
@@ -116,6 +134,13 @@ def test_no_tamper_flag_on_the_model_answers(assignment_id):
     ("import sys\nsys.modules['numpy'] = None", "sys.modules"),
     ("setattr(np, 'array_equal', lambda *a: True)", "setattr"),
     ("class A:\n    def __eq__(self, other):\n        return True", "always-equal"),
+    ("class A:\n    __eq__ = lambda self, other: True", "always-equal"),
+    ("class A:\n    pass\nsetattr(A, '__eq__', lambda self, other: True)", "always-equal"),
+    ("def yes(*args):\n    return 1\nclass A:\n    pass\nA.__eq__ = yes", "always-equal"),
+    ("Anything = type('Anything', (), {'__eq__': lambda self, other: True})", "always-equal"),
+    ("Anything = type('Anything', (object,), dict(__eq__=lambda s, o: True, shape=(1, 5)))", "always-equal"),
+    ("%time np.allclose = lambda *a, **k: True", "np.allclose"),
+    ("%%capture\nclass A:\n    __eq__ = lambda self, other: True", "always-equal"),
     ("print(In[3])", "history"),
     ("import builtins\nbuiltins.isinstance = lambda *a: True", "builtins.isinstance"),
 ])
@@ -123,6 +148,16 @@ def test_tampering_is_flagged(source, what):
     flags = cheating.scan_source(source)
     assert any(what in f[2] for f in flags), flags
     assert cheating.is_flagged([{"severity": f[1]} for f in flags])
+
+
+@pytest.mark.parametrize("source", [
+    "class A:\n    def __eq__(self, other):\n        return self.x == other.x",
+    "class A:\n    __eq__ = lambda self, other: self.x == other.x",
+    "A = type('A', (), {'__eq__': lambda self, other: False})",
+    "%matplotlib inline\nimport numpy as np\n!ls",
+])
+def test_honest_code_is_not_flagged_as_tampering(source):
+    assert not cheating.is_flagged([{"severity": f[1]} for f in cheating.scan_source(source)])
 
 
 def test_probe_comparison_names_what_changed():
