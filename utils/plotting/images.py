@@ -77,3 +77,40 @@ def _square(col: int, row: int):
     from matplotlib.patches import Rectangle
 
     return Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, edgecolor="yellow", linewidth=2)
+
+
+def show_examples_as_columns(X: np.ndarray, Y: np.ndarray, image_shape: tuple[int, int, int], count: int = 6) -> "Figure":
+    """The data matrix X `(n_x, m)` drawn as a picture with the labels Y `(1, m)` under it, and its first `count`
+    columns folded back into images of `image_shape` `(h, w, c)`, each with its label.
+
+    The point of the picture: every column of X is one whole example, and the label under it is that example's.
+    """
+    from matplotlib.figure import Figure
+
+    X, Y = np.asarray(X), np.asarray(Y)
+    n_x, m = X.shape
+    count = min(count, m)
+    low, high = float(X.min()), float(X.max())
+    fig = Figure(figsize=(9, 6.4))
+    grid = fig.add_gridspec(3, count, height_ratios=[1.0, 2.4, 0.22], hspace=0.35)
+    for j in range(count):
+        ax = fig.add_subplot(grid[0, j])
+        image = X[:, j].reshape(image_shape)
+        ax.imshow(image[..., 0] if image_shape[2] == 1 else image, cmap="gray", vmin=low, vmax=high)
+        ax.set_title(f"column {j}\ny = {Y[0, j]}", fontsize=9)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    ax_X = fig.add_subplot(grid[1, :])
+    ax_X.imshow(X, aspect="auto", cmap="gray", vmin=low, vmax=high, interpolation="nearest")
+    from matplotlib.patches import Rectangle
+
+    ax_X.add_patch(Rectangle((-0.5, -0.5), count, n_x, fill=False, edgecolor="tab:orange", linewidth=1.5))
+    ax_X.set_title(f"X: one example per column, shape ({n_x}, {m}); the orange frame holds the images above",
+                   fontsize=10)
+    ax_X.set_ylabel("feature (row of x)")
+    ax_X.set_xticks([])
+    ax_Y = fig.add_subplot(grid[2, :], sharex=ax_X)
+    ax_Y.imshow(Y, aspect="auto", cmap="coolwarm", vmin=0, vmax=1, interpolation="nearest")
+    ax_Y.set_yticks([0], [f"Y (1, {m})"])
+    ax_Y.set_xlabel("example (column)")
+    return fig
