@@ -13,7 +13,7 @@ import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from notebook_cases import answer_cells, load_mutants  # noqa: E402
+from notebook_cases import answer_cells, load_mutants, load_variants  # noqa: E402
 from grader import course, notebooks  # noqa: E402
 from utils.checks import computation_graph as checks27  # noqa: E402
 from utils.checks import derivatives_with_computation_graph as checks28  # noqa: E402
@@ -27,6 +27,7 @@ from utils.plotting.computation_graph import (  # noqa: E402
     grads_of,
     graph_nodes,
     layout,
+    skip_bend,
 )
 from utils.widgets.computation_graph import (  # noqa: E402
     backward_frame,
@@ -118,6 +119,27 @@ def test_draw_hides_unknown_values_but_always_shows_inputs():
     assert {"a = 5", "b = 3", "c = 2", "u = 6", "v = ?", "J = ?"} <= set(shown)
 
 
+def test_a_node_without_a_value_is_drawn_as_a_question_mark():
+    a, b = Node("a", 5), Node("b", 3)
+    p = Node("p", parents=(a, b), op="+")
+    shown = texts(draw_computation_graph(p))
+    assert {"a = 5", "b = 3", "p = ?"} <= set(shown)
+
+
+def test_an_edge_that_skips_a_column_bends_away_from_the_boxes_it_passes():
+    a, b, c = Node("a", 5), Node("b", 3), Node("c", 2)
+    p = Node("p", 8, (a, b), "+")
+    q = Node("q", 16, (p, c), "*")
+    J = Node("J", 24, (q, p), "+")
+    pos = layout(J)
+    (px, py), (qx, qy), (jx, jy) = pos[id(p)], pos[id(q)], pos[id(J)]
+    assert px < qx < jx
+    rad = skip_bend(pos, (px, py), (jx, jy))
+    # matplotlib's arc3 puts the control point at the midpoint + rad * (dy, -dx): rad > 0 bends below the chord
+    assert (rad > 0) == (qy > (py + jy) / 2) and rad != 0
+    assert skip_bend(pos, (px, py), (qx, qy)) == 0.0, "neighbouring columns: a straight edge"
+
+
 def test_draw_gives_a_repeated_parent_two_distinct_edges():
     x = Node("x", 3)
     y = Node("y", 9, (x, x), "*")
@@ -202,20 +224,35 @@ def test_checks_reject_every_mutant(assignment_id, module):
 
 
 EXPECTED_HINTS = [
-    (L27, "forward", "three_a_plus_bc", "3 multiplies the whole"),
+    (L27, "forward", "misses_the_long_arrow", "two arrows coming in"),
+    (L27, "forward", "q_is_a_sum", "circle next to q"),
+    (L27, "forward", "returns_a_tuple", "dict"),
     (L27, "Value", "plain_numbers_not_wrapped", "Value(other)"),
     (L27, "Value", "no_reflected_ops", "NotImplemented"),
     (L27, "Value", "updates_self_in_place", "in place"),
-    (L28, "backward", "missing_dJ_du_factor", "chain-rule factor is missing"),
-    (L28, "backward", "integer_arithmetic", "float"),
-    (L28, "numerical_gradients", "forward_difference", "centred difference"),
-    (L28, "numerical_gradients", "nudges_inputs_in_place", "in place"),
+    (L28, "backward", "only_the_path_through_q", "two paths"),
+    (L28, "backward", "only_the_direct_path", "only the direct arrow"),
+    (L28, "backward", "dc_uses_q", "dq/dc = p"),
+    (L28, "backward", "local_derivatives_only", "chain-rule factor is missing"),
     (L28, "Value", "overwrites_instead_of_accumulating", "accumulate"),
     (L28, "Value", "preorder_instead_of_topological", "depth-first search"),
     (L28, "Value", "topological_order_not_reversed", "reverse topological order"),
     (L28, "Value", "missing_upstream_factor", "chain-rule factor is missing"),
     (L28, "Value", "output_not_seeded", "self.grad = 1.0"),
+    (L28, "Value", "assumes_two_parents", "single parent"),
 ]
+
+
+@pytest.mark.parametrize("assignment_id, module", [(L27, checks27), (L28, checks28)])
+def test_checks_pass_every_correct_variant(assignment_id, module, capsys):
+    variants = load_variants(assignment_id)
+    assert set(variants) == set(answer_cells(notebooks.read(course.master_path(assignment_id))))
+    for name, sources in variants.items():
+        for variant, source in sources.items():
+            namespace: dict = {}
+            exec(source, namespace)  # noqa: S102 - our own variants
+            getattr(module, f"check_{name}")(namespace[name])
+            assert capsys.readouterr().out.startswith("✔"), variant
 
 
 @pytest.mark.parametrize("assignment_id, name, mutant, hint", EXPECTED_HINTS)
@@ -228,11 +265,11 @@ def test_check_failures_name_the_likely_mistake(assignment_id, name, mutant, hin
     assert hint in str(failure.value)
 
 
-def test_checks_report_an_unimplemented_stub():
+def test_checks_report_an_unimplemented_stub_under_the_name_of_the_exercise():
     def forward(a, b, c):
         raise NotImplementedError()
 
-    with pytest.raises(NotImplementedYet):
+    with pytest.raises(NotImplementedYet, match="`forward` is not implemented"):
         checks27.check_forward(forward)
 
     class Value:
@@ -242,5 +279,20 @@ def test_checks_report_an_unimplemented_stub():
         def __add__(self, other):
             raise NotImplementedError()
 
-    with pytest.raises(NotImplementedYet):
+    with pytest.raises(NotImplementedYet, match=r"`Value\.__add__` is not implemented"):
         checks27.check_Value(Value)
+
+    namespace: dict = {}
+    exec(load_mutants(L28)["Value"]["output_not_seeded"].split("        order, seen")[0]  # noqa: S102
+         + "        raise NotImplementedError()\n", namespace)
+    with pytest.raises(NotImplementedYet, match=r"`Value\.backward` is not implemented"):
+        checks28.check_Value(namespace["Value"])
+
+
+def test_the_hidden_graphs_stay_within_the_depth_the_text_promises():
+    """A correct recursive backward must keep full marks: the text promises graphs at most 100 nodes deep."""
+    master = notebooks.read(course.master_path(L28))
+    text = " ".join(" ".join(c.source for c in master.cells if c.cell_type == "markdown").split())
+    assert "at most 100 nodes deep" in text
+    test_source = next(c.source for c in master.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "test_Value")
+    assert "for _ in range(49):" in test_source  # 49 * 2 + 1 = 99 nodes from the output to the input
