@@ -8,6 +8,15 @@ def _fn(signature: str, body: str) -> str:
 _UPDATE = "update_parameters(w, b, dw, db, learning_rate)"
 _DESCENT = "gradient_descent(dJ, w0, learning_rate, num_iterations)"
 _BEHAVIOUR = "learning_rate_behaviour(dJ, w0, learning_rate, num_iterations)"
+# The right classification; each learning_rate_behaviour mutant changes one piece of it.
+_SLOPES = (
+    "_, visited = gradient_descent(dJ, w0, learning_rate, num_iterations)\n"
+    "s = [dJ(w) for w in visited]\n"
+    "if abs(s[-1]) > abs(s[0]):\n    return 'diverges'\n"
+    "if abs(s[-1]) == abs(s[0]) != 0:\n    return 'cycles'\n"
+    "if any(a * b < 0 for a, b in zip(s[:-1], s[1:])):\n    return 'converges while oscillating'\n"
+    "return 'converges monotonically'"
+)
 
 MUTANTS = {
     "update_parameters": {
@@ -56,51 +65,31 @@ MUTANTS = {
         ),
     },
     "learning_rate_behaviour": {
-        "distance_from_zero": _fn(
-            _BEHAVIOUR,
-            "_, visited = gradient_descent(dJ, w0, learning_rate, num_iterations)\n"
-            "if abs(visited[-1]) > abs(visited[0]):\n    return 'diverges'\n"
-            "slopes = [dJ(w) for w in visited]\n"
-            "if any(a * b < 0 for a, b in zip(slopes[:-1], slopes[1:])):\n    return 'oscillates'\n"
-            "return 'converges'",
-        ),
+        "distance_from_zero": _fn(_BEHAVIOUR, _SLOPES.replace("abs(s[-1]) > abs(s[0])", "abs(visited[-1]) > abs(visited[0])")),
         "sign_change_tested_first": _fn(
             _BEHAVIOUR,
             "_, visited = gradient_descent(dJ, w0, learning_rate, num_iterations)\n"
-            "slopes = [dJ(w) for w in visited]\n"
-            "if any(a * b < 0 for a, b in zip(slopes[:-1], slopes[1:])):\n    return 'oscillates'\n"
-            "if abs(slopes[-1]) > abs(slopes[0]):\n    return 'diverges'\n"
-            "return 'converges'",
+            "s = [dJ(w) for w in visited]\n"
+            "if any(a * b < 0 for a, b in zip(s[:-1], s[1:])):\n    return 'converges while oscillating'\n"
+            "if abs(s[-1]) > abs(s[0]):\n    return 'diverges'\n"
+            "if abs(s[-1]) == abs(s[0]) != 0:\n    return 'cycles'\n"
+            "return 'converges monotonically'",
         ),
-        "bounce_counts_as_divergence": _fn(
-            _BEHAVIOUR,
-            "_, visited = gradient_descent(dJ, w0, learning_rate, num_iterations)\n"
-            "slopes = [dJ(w) for w in visited]\n"
-            "if abs(slopes[-1]) >= abs(slopes[0]) and slopes[0] != 0:\n    return 'diverges'\n"
-            "if any(a * b < 0 for a, b in zip(slopes[:-1], slopes[1:])):\n    return 'oscillates'\n"
-            "return 'converges'",
-        ),
-        "zero_slope_counts_as_sign_change": _fn(
-            _BEHAVIOUR,
-            "_, visited = gradient_descent(dJ, w0, learning_rate, num_iterations)\n"
-            "slopes = [dJ(w) for w in visited]\n"
-            "if abs(slopes[-1]) > abs(slopes[0]):\n    return 'diverges'\n"
-            "if any(a * b <= 0 for a, b in zip(slopes[:-1], slopes[1:])):\n    return 'oscillates'\n"
-            "return 'converges'",
-        ),
+        "cycle_counts_as_divergence": _fn(_BEHAVIOUR, _SLOPES.replace("abs(s[-1]) > abs(s[0])", "abs(s[-1]) >= abs(s[0]) != 0")),
+        "no_cycles": _fn(_BEHAVIOUR, _SLOPES.replace("abs(s[-1]) == abs(s[0]) != 0", "False")),
+        "cycle_when_every_step_flips": _fn(
+            _BEHAVIOUR, _SLOPES.replace("abs(s[-1]) == abs(s[0]) != 0", "all(a * b < 0 for a, b in zip(s[:-1], s[1:]))")),
+        "zero_slope_counts_as_sign_change": _fn(_BEHAVIOUR, _SLOPES.replace("a * b < 0", "a * b <= 0")),
+        "old_three_verdicts": _fn(
+            _BEHAVIOUR, _SLOPES.replace("'converges monotonically'", "'converges'").replace(
+                "'converges while oscillating'", "'oscillates'").replace("abs(s[-1]) == abs(s[0]) != 0", "False")),
         "learning_rate_thresholds": _fn(
             _BEHAVIOUR,
-            "if learning_rate <= 0 or learning_rate > 1:\n    return 'diverges'\n"
-            "if learning_rate > 0.5:\n    return 'oscillates'\n"
-            "return 'converges'",
+            "if learning_rate > 1:\n    return 'diverges'\nif learning_rate == 1:\n    return 'cycles'\n"
+            "if learning_rate > 0.5:\n    return 'converges while oscillating'\nreturn 'converges monotonically'",
         ),
-        "distance_from_start": _fn(
-            _BEHAVIOUR,
-            "_, visited = gradient_descent(dJ, w0, learning_rate, num_iterations)\n"
-            "if abs(visited[-1] - w0) > abs(visited[1] - w0):\n    return 'diverges'\n"
-            "slopes = [dJ(w) for w in visited]\n"
-            "if any(a * b < 0 for a, b in zip(slopes[:-1], slopes[1:])):\n    return 'oscillates'\n"
-            "return 'converges'",
-        ),
+        "distance_from_start": _fn(_BEHAVIOUR, _SLOPES.replace("abs(s[-1]) > abs(s[0])", "abs(visited[-1] - w0) > abs(visited[1] - w0)")),
+        "compares_with_second_slope": _fn(_BEHAVIOUR, _SLOPES.replace("abs(s[-1]) > abs(s[0])", "abs(s[-1]) > abs(s[1])").replace(
+            "abs(s[-1]) == abs(s[0]) != 0", "abs(s[-1]) == abs(s[1]) != 0")),
     },
 }

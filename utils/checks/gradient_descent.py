@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .core import call, expect, expect_array, expect_close, expect_shape, expect_unchanged, passed
+from .core import as_number, call, expect, expect_array, expect_close, expect_shape, expect_unchanged, passed
 
 # Stored steps of gradient descent on J(w) = (w - 3)^2, dJ/dw = 2 (w - 3), from w0 = 0 with learning rate 0.1.
 _HISTORY = [0.0, 0.6, 1.08, 1.464]
@@ -17,6 +17,11 @@ _HISTORY_FROZEN_SLOPE = [0.0, 0.6, 1.2, 1.8]  # the slope at w0 reused for every
 def _bowl_slope(w: float) -> float:
     """dJ/dw of the bowl J(w) = (w - 3)^2."""
     return 2.0 * (w - 3.0)
+
+
+def _steep_slope(w: float) -> float:
+    """dJ/dw of the steeper bowl J(w) = 4 (w + 1)^2."""
+    return 8.0 * (w + 1.0)
 
 
 def check_update_parameters(update_parameters: Callable[..., tuple[Any, Any]]) -> None:
@@ -53,7 +58,24 @@ def check_update_parameters(update_parameters: Callable[..., tuple[Any, Any]]) -
     passed("update_parameters", "one step downhill, inputs unchanged")
 
 
-def check_gradient_descent(gradient_descent: Callable[..., tuple[float, Any]]) -> None:
+def _history_hint(history: np.ndarray, w: Any) -> str:
+    """What a history of the wrong length (for 3 steps from w0 = 0) says about the loop."""
+    n = len(history)
+    if n == 3 and np.allclose(history, _HISTORY[1:]):
+        return ("It holds w after each step but not the starting point: put w0 first, history = [w0], before the "
+                "loop.")
+    if n == 3 and np.allclose(history, _HISTORY[:-1]) and np.isclose(w, _HISTORY[-1]):
+        return ("The final w is missing from it: you record w before each step. Append w after each step instead, "
+                "so that history[-1] is the w you return.")
+    if n == 3 and np.allclose(history, _HISTORY[:-1]):
+        return ("Your loop took one step too few (2 instead of 3): run it num_iterations times, e.g. "
+                "`for _ in range(num_iterations):`, not range(num_iterations - 1).")
+    if n == 5 and np.allclose(history[:4], _HISTORY):
+        return "Your loop took one step too many: run it num_iterations times, e.g. `for _ in range(num_iterations):`."
+    return "Take exactly num_iterations steps and record w0 first, then w after each step."
+
+
+def check_gradient_descent(gradient_descent: Callable[..., tuple[Any, Any]]) -> None:
     """Three steps on J(w) = (w - 3)^2 from w0 = 0 with learning rate 0.1; history holds every w, w0 first."""
     __tracebackhide__ = True
     calls: list[float] = []
@@ -73,14 +95,14 @@ def check_gradient_descent(gradient_descent: Callable[..., tuple[float, Any]]) -
         hasattr(history, "__len__"),
         f"history should be a list of the values of w, but it is a {type(history).__name__}.",
     )
+    w = as_number(w, "The returned w")
+    history = np.asarray(history, dtype=float).ravel()
     expect(
         len(history) == 4,
-        f"After 3 iterations history should hold 4 values (w0 and then w after each step), but it holds "
-        f"{len(history)}. " + ("Did you forget to put w0 first? " if len(history) == 3 else "")
-        + "Run exactly num_iterations steps.",
+        f"After 3 iterations history should hold 4 values (w0, then w after each step), but it holds "
+        f"{len(history)}. " + _history_hint(history, w),
     )
-    history = np.asarray(history, dtype=float)
-    expect(history[0] == 0.0, f"history[0] should be the starting point w0 = 0.0, got {history[0]!r}.")
+    expect(history[0] == 0.0, f"history[0] should be the starting point w0 = 0.0, but it is {history[0]!r}.")
     expect(
         not np.allclose(history, _HISTORY_UPHILL),
         "Your steps go uphill (away from the minimum at w = 3): subtract learning_rate * dJ(w), don't add it.",
@@ -90,54 +112,77 @@ def check_gradient_descent(gradient_descent: Callable[..., tuple[float, Any]]) -
         "Every step has the same size: you reused the slope at w0. Evaluate dJ at the current w in every iteration.",
     )
     expect_close(history, _HISTORY, "history", "Each step is w = w - learning_rate * dJ(w).")
-    expect_close(w, _HISTORY[-1], "The returned w", "Return the last value of w, the one after the final step.")
+    expect(
+        np.isclose(w, _HISTORY[-1]),
+        f"The returned w is {w!r}, but the last value in history is {_HISTORY[-1]}: return the w after the final "
+        "step." + (" You returned w0." if w == 0.0 else ""),
+    )
     expect(
         len(calls) == 3,
         f"dJ was called {len(calls)} times for 3 iterations: one slope per step is enough.",
     )
     w, history = call(gradient_descent, _bowl_slope, 5.0, 0.25, 0)
     expect(
-        len(history) == 1 and np.isclose(w, 5.0) and np.isclose(history[0], 5.0),
-        "With num_iterations = 0, w stays at w0 and history is [w0].",
+        len(history) == 1 and np.isclose(as_number(w, "w"), 5.0) and np.isclose(history[0], 5.0),
+        f"With num_iterations = 0 no step is taken: w stays at w0 = 5.0 and history is [5.0], but you returned "
+        f"w = {w!r} and a history of {len(history)} values.",
     )
     passed("gradient_descent", "w and its history after each step")
 
 
+VERDICTS = ("converges monotonically", "converges while oscillating", "cycles", "diverges")
+
 _CASES = (  # learning rate, expected verdict, hint if wrong; the bowl J(w) = (w - 3)^2 from w0 = 6, 10 iterations
-    (0.1, "converges", "With learning rate 0.1 every step lands closer to the minimum, on the same side: 'converges'."),
-    (0.5, "converges", "With learning rate 0.5 the first step lands exactly on the minimum (the slope becomes 0) "
-                       "and stays there: 'converges'. A slope of 0 is not a change of sign."),
-    (0.7, "oscillates", "With learning rate 0.7, w jumps over the minimum at every step (the slope changes sign) "
-                        "while getting closer: 'oscillates'."),
-    (1.0, "oscillates", "With learning rate 1.0, w bounces between 0 and 6 for ever: the slope keeps its size and "
-                        "flips its sign: 'oscillates', not 'diverges' (the slope did not grow)."),
-    (1.2, "diverges", "With learning rate 1.2, w jumps over the minimum and lands further away each time: the slope "
-                      "grows, so 'diverges'. Test for divergence before testing for a change of sign."),
-    (-0.1, "diverges", "A negative learning rate walks uphill, away from the minimum: the slope grows: 'diverges'."),
+    (0.1, "converges monotonically",
+     "With learning rate 0.1 every step lands closer to the minimum, on the same side: the slope shrinks and never "
+     "changes sign."),
+    (0.5, "converges monotonically",
+     "With learning rate 0.5 the first step lands exactly on the minimum (the slope becomes 0) and stays there. "
+     "A slope of 0 is not a change of sign: + to 0 is not + to -."),
+    (0.7, "converges while oscillating",
+     "With learning rate 0.7, w jumps over the minimum at every step (the slope changes sign) while getting closer "
+     "(the slope shrinks)."),
+    (1.0, "cycles",
+     "With learning rate 1.0, w bounces between 6 and 0 for ever: the slope flips its sign but keeps its size, so "
+     "at the end it is exactly as large as at the start. That neither converges nor diverges: it cycles."),
+    (1.2, "diverges",
+     "With learning rate 1.2, w jumps over the minimum and lands further away each time: the slope at the end is "
+     "larger than at the start. Test for divergence (and cycling) before looking for changes of sign."),
 )
 
 
 def check_learning_rate_behaviour(learning_rate_behaviour: Callable[..., str]) -> None:
-    """The verdict for six learning rates on J(w) = (w - 3)^2 from w0 = 6, then from w0 = 1 and from the minimum."""
+    """Five learning rates on J(w) = (w - 3)^2 from w0 = 6; another start, the minimum itself, a steeper bowl."""
     __tracebackhide__ = True
     for learning_rate, expected, hint in _CASES:
         verdict = call(learning_rate_behaviour, _bowl_slope, 6.0, learning_rate, 10)
         expect(
-            verdict in ("converges", "oscillates", "diverges"),
-            f"learning_rate_behaviour should return one of 'converges', 'oscillates', 'diverges', got {verdict!r}.",
+            verdict in VERDICTS,
+            f"learning_rate_behaviour should return one of {', '.join(repr(v) for v in VERDICTS)}; got {verdict!r}.",
         )
-        expect(verdict == expected, f"learning_rate_behaviour(dJ, 6.0, {learning_rate}, 10) returned {verdict!r}. {hint}")
+        expect(verdict == expected,
+               f"learning_rate_behaviour(dJ, 6.0, {learning_rate}, 10) returned {verdict!r}, not {expected!r}. {hint}")
     verdict = call(learning_rate_behaviour, _bowl_slope, 1.0, 0.1, 10)
     expect(
-        verdict == "converges",
-        f"From w0 = 1 with learning rate 0.1, w creeps up towards the minimum at w = 3: 'converges', got {verdict!r}. "
-        "Compare the size of the slope, |dJ(w)|, at the end and at the start, not the size of w: "
-        "the minimum is not always at w = 0.",
+        verdict == "converges monotonically",
+        f"From w0 = 1 with learning rate 0.1, w creeps up towards the minimum at w = 3, so the answer is "
+        f"'converges monotonically', but you returned {verdict!r}. Compare the size of the slope, |dJ(w)|, at the end "
+        "and at the start, not the size of w: the minimum is not always at w = 0.",
     )
     verdict = call(learning_rate_behaviour, _bowl_slope, 3.0, 0.3, 5)
     expect(
-        verdict == "converges",
-        f"Starting at the minimum (w0 = 3, where the slope is 0), nothing moves: 'converges', got {verdict!r}. "
-        "A slope that stays 0 neither grows nor changes sign.",
+        verdict == "converges monotonically",
+        f"Starting at the minimum (w0 = 3, where the slope is 0) nothing moves, so the answer is 'converges "
+        f"monotonically', but you returned {verdict!r}. A slope that stays 0 neither grows, nor keeps a size "
+        "above 0, nor changes sign.",
     )
-    passed("learning_rate_behaviour", "converges, oscillates and diverges told apart")
+    for learning_rate, expected in ((0.25, "cycles"), (0.2, "converges while oscillating"), (0.125,
+                                                                                           "converges monotonically")):
+        verdict = call(learning_rate_behaviour, _steep_slope, 1.0, learning_rate, 7)
+        expect(
+            verdict == expected,
+            f"On the steeper bowl J(w) = 4(w + 1)^2 (slope 8(w + 1)) from w0 = 1, learning rate {learning_rate} "
+            f"{expected}, but you returned {verdict!r}. Each bowl has its own critical rates (here 0.125 lands on "
+            "the minimum in one step and 0.25 cycles): read the behaviour off the slopes, not off the learning rate.",
+        )
+    passed("learning_rate_behaviour", "the four behaviours told apart")

@@ -42,6 +42,33 @@ def plot_descent_1d(
     return fig
 
 
+def plot_descent_panels(
+    w_grid: np.ndarray, J_grid: np.ndarray, runs: Sequence[tuple[Sequence[float], Sequence[float], str]]
+) -> "Figure":
+    """One small panel per run, side by side: the curve J(w) (arrays of shape (k,)) and that run's steps on it.
+
+    runs: (history, J_history, title) for each panel, as for `plot_descent_1d`.
+    """
+    from matplotlib.figure import Figure
+
+    w_grid, J_grid = np.asarray(w_grid, dtype=float), np.asarray(J_grid, dtype=float)
+    spread = J_grid.max() - J_grid.min()
+    fig = Figure(figsize=(3.2 * len(runs), 3.2))
+    axes = np.atleast_1d(fig.subplots(1, len(runs), sharey=True))
+    for ax, (history, J_history, title) in zip(axes, runs):
+        path_w, path_J = np.asarray(history, dtype=float), np.asarray(J_history, dtype=float)
+        ax.plot(w_grid, J_grid, color="black", lw=2)
+        ax.plot(path_w, path_J, "-o", color="tab:red", lw=1, ms=3, alpha=0.8)
+        ax.plot(path_w[:1], path_J[:1], "s", color="tab:blue", ms=7)
+        ax.set_xlim(w_grid[0], w_grid[-1])
+        ax.set_ylim(J_grid.min() - 0.05 * spread, J_grid.max() + 0.05 * spread)
+        ax.set_xlabel("w")
+        ax.set_title(title, fontsize=9)
+    axes[0].set_ylabel("J(w)")
+    fig.tight_layout()
+    return fig
+
+
 def plot_cost_surface(
     w_grid: np.ndarray, b_grid: np.ndarray, J: np.ndarray, paths: Sequence[np.ndarray] = ()
 ) -> "Figure":

@@ -9,15 +9,19 @@ import numpy as np
 from utils.widgets.core import figure_widget
 
 
-def loss_widget(loss: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> Any:
-    """A slider for y_hat showing the loss for y = 1 and y = 0; the curves are computed once with `loss`."""
+def loss_widget(cost: Callable[[np.ndarray, np.ndarray], Any]) -> Any:
+    """A slider for y_hat showing the loss for y = 1 and y = 0.
+
+    The loss of one example is the cost of a one-example set, so the curves are drawn with the learner's `cost`,
+    called on (1, 1) arrays; they are computed once, before any slider move.
+    """
     import ipywidgets as widgets
 
     from utils.plotting.cost_function import plot_loss_curves
 
     grid = np.linspace(0.002, 0.998, 499)
-    loss_if_1 = np.asarray(loss(grid, np.ones_like(grid)), dtype=float)
-    loss_if_0 = np.asarray(loss(grid, np.zeros_like(grid)), dtype=float)
+    loss_if_1 = np.array([float(cost(np.array([[p]]), np.array([[1]]))) for p in grid])
+    loss_if_0 = np.array([float(cost(np.array([[p]]), np.array([[0]]))) for p in grid])
 
     def draw(y_hat: float):
         return plot_loss_curves(grid, loss_if_1, loss_if_0, y_hat)

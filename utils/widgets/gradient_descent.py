@@ -30,6 +30,7 @@ def learning_rate_widget(
     J_grid = np.array([J(w) for w in w_grid])
 
     def draw(learning_rate: float, num_iterations: int):
+        learning_rate = round(learning_rate, 2)  # the slider's 1.0 exactly, where a quadratic bowl cycles
         _, history = gradient_descent(dJ, w0, learning_rate, num_iterations)
         title = f"learning rate {learning_rate:.2f}, {num_iterations} steps"
         if behaviour is not None:
