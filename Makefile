@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test release solutions bench clean
+.PHONY: lab instructor-lab test release solutions bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +13,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## lab: build the environment and open the course in JupyterLab at notebooks/
+## lab: build the environment and open the course in JupyterLab at notebooks/, as students get it (lab/README.md)
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/lab/student $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
+
+## instructor-lab: JupyterLab at the repository root with every nbgrader tool (Create Assignment, Formgrader)
+instructor-lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=. $(ROOT_FLAG) $(LAB_ARGS)
 
 ## test: build the environment (with the grader's sandbox and Chromium for the browser tests) and run every test
 test: $(STAMP)

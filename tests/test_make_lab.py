@@ -1,14 +1,18 @@
-"""`make lab`, the README's first command, serves the course's notebooks in JupyterLab (also as root)."""
+"""`make lab`, the README's first command, serves the course's notebooks in JupyterLab (also as root), as students
+get it: no news pop-up, none of nbgrader's instructor tools, Validate kept."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import signal
 import secrets
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -26,6 +30,16 @@ def _get(url: str, token: str) -> dict:
     request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
     with urllib.request.urlopen(request, timeout=5) as response:
         return json.load(response)
+
+
+def _status(url: str, token: str, method: str = "GET") -> int:
+    request = urllib.request.Request(url, method=method, data=b"{}" if method == "POST" else None,
+                                     headers={"Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def test_make_lab_serves_the_student_copies(tmp_path):
@@ -51,7 +65,17 @@ def test_make_lab_serves_the_student_copies(tmp_path):
         lecture = _get(f"http://127.0.0.1:{port}/api/contents/2.1-binary-classification", token)
         assert "2.1-binary-classification/2.1-binary-classification.ipynb" in {i["path"] for i in lecture["content"]}
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=10) as page:
-            assert b"JupyterLab" in page.read()
+            text = page.read().decode()
+        assert "JupyterLab" in text
+        config = json.loads(html.unescape(re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', text, re.S)[1]))
+        disabled = set(config["disabledExtensions"])
+        assert {"@jupyterlab/apputils-extension:announcements", "@jupyter/nbgrader:create-assignment",
+                "@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:menu"} <= disabled
+        assert "@jupyter/nbgrader:validate-assignment" not in disabled
+        assert config["news"] == {"disabled": True}
+        base = f"http://127.0.0.1:{port}"
+        assert _status(f"{base}/formgrader/api/status", token) == 404, "the formgrader must not run in the student lab"
+        assert _status(f"{base}/assignments/validate", token, "POST") != 404, "Validate must stay"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
