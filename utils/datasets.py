@@ -78,6 +78,25 @@ def load_faces(test_size: int = 50, seed: int = 1) -> ImageSplit:
     return ImageSplit(images[train_idx], labels[train_idx], images[test_idx], labels[test_idx], ("non-face", "face"))
 
 
+def load_offcentre_faces(window: int = 17, test_size: int = 50, seed: int = 1) -> ImageSplit:
+    """The faces of `load_faces`, each seen through a `window` x `window` crop at a random place: a harder task.
+
+    The split is `load_faces(test_size, seed)`'s; every image (face or not) is then cut to a square of side `window`
+    whose top-left corner is drawn, seeded, anywhere inside the 25x25 picture, so a face is no longer centred and a
+    single template of pixel weights fits it only roughly. Returns uint8 images `(m, window, window, 1)`.
+    """
+    if not 1 <= window <= 25:
+        raise ValueError(f"window must be between 1 and 25 pixels, got {window}")
+    split = load_faces(test_size, seed)
+    rng = np.random.default_rng(seed)
+
+    def crop(images: np.ndarray) -> np.ndarray:
+        corners = rng.integers(0, 25 - window + 1, size=(len(images), 2))
+        return np.stack([image[top : top + window, left : left + window] for image, (top, left) in zip(images, corners)])
+
+    return split._replace(train_images=crop(split.train_images), test_images=crop(split.test_images))
+
+
 _CATVNONCAT_KEYS = {
     "train_catvnoncat.h5": ("train_set_x", "train_set_y"),
     "test_catvnoncat.h5": ("test_set_x", "test_set_y"),

@@ -1,8 +1,10 @@
 """Visible checks for lecture 2.9, Logistic regression gradient descent.
 
-Every expected number below was stored once; nothing here recomputes an exercise. The checks compare the
-learner's result with those numbers, and with the numbers the usual mistakes produce, so that a failure can
-name the mistake (missing 1/m, sign error, forgotten b, transposed gradient, cost recorded after the update...).
+Every expected number below was stored once; nothing here recomputes an exercise (the sigmoid's slope is held
+against a centred difference from `utils.gradient_check`, as the exercise says). The checks compare the learner's
+result with those numbers, and with the numbers the usual mistakes produce, so that a failure can name the mistake
+(missing 1/m, sign error, forgotten b, transposed gradient, cost recorded after the update, a threshold of > 0.5...).
+Every kind of number is accepted where a number is asked for, and float32 results within their precision.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .core import call, expect, expect_array, expect_close, expect_shape, expect_unchanged, passed
+from .core import (CheckFailed, as_number, call, expect, expect_array, expect_close, expect_int_labels, expect_shape,
+                   expect_unchanged, passed, tolerances)
 
 
 def _near(actual: Any, expected: Any, rtol: float = 1e-6, atol: float = 1e-9) -> bool:
@@ -24,29 +27,15 @@ def _near(actual: Any, expected: Any, rtol: float = 1e-6, atol: float = 1e-9) ->
     return actual_arr.shape == expected_arr.shape and bool(np.allclose(actual_arr, expected_arr, rtol=rtol, atol=atol))
 
 
-def _expect_float(value: Any, name: str) -> None:
-    """Fail with a hint unless `value` is a plain Python float (not an array, not a NumPy scalar)."""
+def _number(value: Any, name: str) -> float:
+    """`value` as a float when it is one number of any kind (int, float, NumPy scalar, 0-d array); else a hint."""
     __tracebackhide__ = True
-    if isinstance(value, np.ndarray):
-        raise _vector_failure(value, name)
-    expect(
-        type(value) is float,
-        f"{name} should be a Python float, but it is a {type(value).__name__}. "
-        "Wrap the number in float(...) (a NumPy scalar is not a plain float).",
-    )
-
-
-def _vector_failure(value: np.ndarray, name: str) -> AssertionError:
-    from .core import CheckFailed
-
-    if value.size > 1:
-        return CheckFailed(
+    if isinstance(value, np.ndarray) and value.size > 1:
+        raise CheckFailed(
             f"{name} is an array of shape {value.shape}, but it should be one number. You kept one value per "
-            "example: average them over the m examples (np.mean or sum / m), then convert with float(...)."
+            "example: average them over the m examples (np.mean, or the sum divided by m)."
         )
-    return CheckFailed(
-        f"{name} is an array of shape {value.shape}, but it should be a Python float: convert it with float(...)."
-    )
+    return as_number(value, name)
 
 
 def _expect_dict(result: Any, keys: tuple[str, ...], name: str) -> dict:
@@ -66,6 +55,59 @@ def _expect_pair(result: Any, name: str) -> tuple[Any, Any]:
         + ".",
     )
     return result
+
+
+# ---------------------------------------------------------------- sigmoid_derivative
+
+def _stable_sigmoid(z: np.ndarray) -> np.ndarray:
+    shrink = np.exp(-np.abs(z))
+    return np.where(z < 0, shrink, 1.0) / (1.0 + shrink)
+
+
+_SLOPE_Z = ((-3.0, -0.5, 0.0, 1.0, 4.0),)
+_SLOPE_A = ((0.04742587317756678, 0.3775406687981454, 0.5, 0.7310585786300049, 0.9820137900379085),)
+_SLOPE_TAILS = ((-800.0, -40.0, 0.0, 40.0, 800.0),)
+
+
+def check_sigmoid_derivative(sigmoid_derivative: Callable[..., Any]) -> None:
+    """The slope at z = 0 and z = 2 (numbers), on a (1, 5) array against centred differences, and far in the tails."""
+    __tracebackhide__ = True
+    from utils.gradient_check import numerical_gradient, relative_difference
+
+    at_zero = _number(call(sigmoid_derivative, 0.0), "sigmoid_derivative(0.0)")
+    if _near(at_zero, 0.5):
+        expect(False, "sigmoid_derivative(0.0) is 0.5, which is sigmoid(0) itself (or 1 - sigmoid(0)); the slope "
+                      "of the sigmoid at 0 is 0.25. Multiply a by (1 - a).")
+    if _near(at_zero, -0.25):
+        expect(False, "sigmoid_derivative(0.0) is -0.25: the sigmoid rises everywhere, so its slope is positive.")
+    if _near(at_zero, 0.0):
+        expect(False, "sigmoid_derivative(0.0) is 0, but the sigmoid is steepest at z = 0 (slope 0.25). Did you use "
+                      "z itself instead of a = sigmoid(z)?")
+    expect_close(at_zero, 0.25, "sigmoid_derivative(0.0)", "At z = 0, a = 0.5, and the slope is a(1 - a) = 0.25.")
+    expect_close(_number(call(sigmoid_derivative, 2.0), "sigmoid_derivative(2.0)"), 0.10499358540350662,
+                 "sigmoid_derivative(2.0)", "With a = sigmoid(2) = 0.880797, the slope is a(1 - a) = 0.104994.")
+    z = np.array(_SLOPE_Z)
+    slopes = call(sigmoid_derivative, z)
+    expect_unchanged(z, np.array(_SLOPE_Z), "z")
+    slopes = expect_array(slopes, "sigmoid_derivative(z) for an array z")
+    expect_shape(slopes, z.shape, "sigmoid_derivative(z) (the same shape as z)")
+    if _near(slopes, _SLOPE_A):
+        expect(False, "For an array z you returned sigmoid(z) itself; the slope is a(1 - a) with a = sigmoid(z).")
+    numerical = numerical_gradient(lambda v: float(np.sum(_stable_sigmoid(v))), z)
+    difference = relative_difference(slopes, numerical)
+    limit = max(1e-7, tolerances(slopes, 1e-7, 0.0)[0])  # wider for a float32 or float16 result
+    expect(difference < limit, f"For z = {z.ravel().tolist()} your slopes {np.round(np.asarray(slopes, dtype=float).ravel(), 6).tolist()} "
+                              f"differ from the centred-difference estimate {np.round(numerical.ravel(), 6).tolist()} "
+                              f"(relative difference {difference:.1e}; below {limit:.0e} would mean they agree).")
+    tails = call(sigmoid_derivative, np.array(_SLOPE_TAILS))
+    tails = np.asarray(expect_array(tails, "sigmoid_derivative(z) for z = [-800, -40, 0, 40, 800]"), dtype=float)
+    expect(bool(np.all(np.isfinite(tails))),
+           f"For z = [-800, -40, 0, 40, 800] you returned {np.array2string(tails, precision=3)}: not every slope is a "
+           "finite number. e^(-z) overflows to inf for z = -800 (and inf / inf is nan). Compute a = sigmoid(z) with "
+           "the given sigmoid, which never overflows, and write the slope with a alone.")
+    expect_close(tails, [[0.0, 0.0, 0.25, 0.0, 0.0]], "sigmoid_derivative(z) for z = [-800, -40, 0, 40, 800]",
+                 "Far in the tails the sigmoid is flat: its slope is (almost exactly) 0.", atol=1e-12)
+    passed("sigmoid_derivative", "numbers and arrays, agrees with centred differences, finite in the tails")
 
 
 # ---------------------------------------------------------------- single_example_gradients
@@ -98,7 +140,7 @@ def check_single_example_gradients(single_example_gradients: Callable[..., dict]
         result = _expect_dict(call(single_example_gradients, x, y, w, b), ("da", "dz", "dw", "db"), "The result")
         where = f"(for x = {x.ravel().tolist()}, y = {y}, w = {w.ravel().tolist()}, b = {b})"
         for key in ("da", "dz", "db"):
-            _expect_float(result[key], f'result["{key}"]')
+            _number(result[key], f'result["{key}"]')
         dw = expect_array(result["dw"], 'result["dw"]')
         expect_shape(dw, (2, 1), 'result["dw"] (same shape as w)')
         if _near(result["dz"], case["dz_no_b"]):
@@ -144,12 +186,12 @@ def _check_batch_gradients(function: Callable[..., Any], name: str) -> None:
     grads = _expect_dict(grads, ("dw", "db"), "grads")
     dw = expect_array(grads["dw"], 'grads["dw"]')
     expect_shape(dw, (3, 1), 'grads["dw"] (same shape as w: (n_x, 1))')
-    _expect_float(cost, "cost")
-    _expect_float(grads["db"], 'grads["db"]')
-    if _near(dw, np.array(_BATCH_DW) * m) or _near(cost, _BATCH_COST * m):
-        expect(False, "Your sums are m times too large: the cost is the MEAN of the losses, so divide the "
-                      "accumulated cost, dw and db by m.")
-    if _near(dw, -np.array(_BATCH_DW)) or _near(grads["db"], -_BATCH_DB):
+    cost, db = _number(cost, "cost"), _number(grads["db"], 'grads["db"]')
+    if _near(dw, np.array(_BATCH_DW) * m) or _near(cost, _BATCH_COST * m) or _near(db, _BATCH_DB * m):
+        sums = "the accumulated sums" if name == "gradients_loop" else "the sums in dw, db and the cost"
+        expect(False, f"Your results are m times too large: the cost is the MEAN of the m losses and its gradient the "
+                      f"mean of their gradients, so divide {sums} by m (or use np.mean).")
+    if _near(dw, -np.array(_BATCH_DW)) or _near(db, -_BATCH_DB):
         expect(False, "The gradient has the wrong sign: dz = a - y (prediction minus label), and dw = x * dz.")
     if _near(cost, -_BATCH_COST):
         expect(False, "The cost is negative: L = -(y log a + (1 - y) log(1 - a)); a log of a probability is "
@@ -160,7 +202,7 @@ def _check_batch_gradients(function: Callable[..., Any], name: str) -> None:
         expect(False, "dw only reflects the last example: ACCUMULATE over the loop (dw += ...) instead of "
                       "overwriting, and create the accumulators once, before the loop.")
     expect_close(dw, _BATCH_DW, 'grads["dw"]', "dw = (1/m) * sum over i of x(i) * (a(i) - y(i)).")
-    expect_close(grads["db"], _BATCH_DB, 'grads["db"]', "db = (1/m) * sum over i of (a(i) - y(i)).")
+    expect_close(db, _BATCH_DB, 'grads["db"]', "db = (1/m) * sum over i of (a(i) - y(i)).")
     expect_close(cost, _BATCH_COST, "cost", "cost = (1/m) * sum over i of L(a(i), y(i)).", rtol=1e-9)
     expect_unchanged(X, np.array(_BATCH_X), "X")
     expect_unchanged(Y, np.array(_BATCH_Y), "Y")
@@ -182,8 +224,9 @@ def check_propagate(propagate: Callable[..., Any]) -> None:
     X = np.array([[3.0, -3.0, 3.0]])
     Y = np.array([[0, 1, 1]])
     grads, cost = _expect_pair(call(propagate, np.array([[20.0]]), 0.0, X, Y), "`propagate`")
+    cost = _number(cost, "The cost for z = [60, -60, 60], y = [0, 1, 1]")
     expect(
-        isinstance(cost, float) and np.isfinite(cost),
+        bool(np.isfinite(cost)),
         f"With z = [60, -60, 60] and y = [0, 1, 1] your cost is {cost!r}, not a finite number. sigmoid(60) rounds to "
         "exactly 1.0, so log(1 - a) is log(0) = -inf. Compute the cost from Z with cost_from_logits(Z, Y).",
     )
@@ -191,49 +234,6 @@ def check_propagate(propagate: Callable[..., Any]) -> None:
                  "Two of the three examples are wrong by a margin of 60: their losses are 60 each, so J = 120/3.")
     expect_close(grads["dw"], [[2.0]], 'grads["dw"] for z = [60, -60, 60], y = [0, 1, 1]')
     passed("propagate", "matches the loop's numbers; finite cost for |z| = 60")
-
-
-# ---------------------------------------------------------------- gradient_check
-
-def _cube_sum(theta: np.ndarray) -> float:
-    return float(np.sum(np.asarray(theta, dtype=float) ** 3))
-
-
-_GC_EXPECTED = 0.0005713818119727285  # theta = [1, 2], gradient 3 theta^2, epsilon = 0.1
-
-
-def check_gradient_check(gradient_check: Callable[..., Any]) -> None:
-    """f(theta) = sum(theta^3) at theta = [1, 2]: centred differences with epsilon = 0.1, then the default."""
-    __tracebackhide__ = True
-    theta = np.array([1.0, 2.0])
-    exact = np.array([3.0, 12.0])
-    result = call(gradient_check, _cube_sum, theta, exact, 0.1)
-    _expect_float(result, "The relative difference")
-    expect_unchanged(theta, np.array([1.0, 2.0]), "theta (nudge a copy, or put the value back)")
-    expect(result >= 0, f"The relative difference is {result}, but a ratio of norms cannot be negative.")
-    forward = np.linalg.norm([0.31, 0.61]) / (np.linalg.norm(exact) + np.linalg.norm([3.31, 12.61]))
-    if _near(result, forward, rtol=1e-3):
-        expect(False, "You used a one-sided difference (f(theta + eps) - f(theta)) / eps. Use the centred one, "
-                      "(f(theta + eps) - f(theta - eps)) / (2 eps): its error shrinks like eps^2, not eps.")
-    if _near(result, np.linalg.norm(exact - 2 * np.array([3.01, 12.01])) / (np.linalg.norm(exact) + 2 * np.linalg.norm(
-            [3.01, 12.01])), rtol=1e-3):
-        expect(False, "Your numerical slope is twice too large: the centred difference spans 2 * epsilon, so divide by "
-                      "2 * epsilon.")
-    if _near(result, np.linalg.norm([0.01, 0.01]), rtol=1e-3):
-        expect(False, "You returned the plain distance ||g - g_num||. Divide it by ||g|| + ||g_num|| so the measure "
-                      "does not depend on how large the gradient is.")
-    if result < 1e-6:
-        expect(False, "With epsilon = 0.1 the centred slope of theta^3 is 3 theta^2 + 0.01, so the difference cannot "
-                      "be this small: use the `epsilon` argument rather than a fixed step.")
-    expect_close(result, _GC_EXPECTED, "The relative difference for epsilon = 0.1",
-                 "||g - g_num|| / (||g|| + ||g_num||), with g_num from centred differences.", rtol=1e-5)
-    small = call(gradient_check, _cube_sum, np.array([1.0, 2.0]), exact)
-    _expect_float(small, "The relative difference")
-    expect(small < 1e-7, f"With the default epsilon = 1e-7 and the exact gradient the relative difference should be "
-                         f"below 1e-7, but it is {small:.3e}. Is the default epsilon 1e-7?")
-    wrong = call(gradient_check, _cube_sum, np.array([1.0, 2.0]), 2 * exact)
-    expect_close(wrong, 1 / 3, "The relative difference for a gradient twice too large", rtol=1e-6)
-    passed("gradient_check", "centred differences, relative measure")
 
 
 # ---------------------------------------------------------------- optimize
@@ -261,16 +261,15 @@ def check_optimize(optimize: Callable[..., Any]) -> None:
     expect(isinstance(costs, list), f"costs should be a list of floats, but it is a {type(costs).__name__}.")
     expect(len(costs) == 2, f"After 101 iterations costs should hold 2 values (iterations 0 and 100), but it holds "
                             f"{len(costs)}. Record the cost when i % 100 == 0, counting i from 0.")
-    for cost in costs:
-        _expect_float(cost, "Each recorded cost")
+    costs = [_number(cost, "Each recorded cost") for cost in costs]
     if _near(costs[0], _OPT_COST_AFTER_ONE_STEP):
         expect(False, "costs[0] is the cost after the first update. Record the cost of the current parameters "
                       "BEFORE updating them: costs[0] must be the cost of the starting w and b.")
     expect_close(costs[0], _OPT_COSTS[0], "costs[0] (the cost of the starting w and b)")
     expect(costs[1] < costs[0], f"The cost went up ({costs[0]:.4f} -> {costs[1]:.4f}): step AGAINST the gradient, "
                                 "w = w - learning_rate * dw (and the same for b).")
-    _expect_float(params["b"], 'params["b"]')
-    expect(params["b"] != _OPT_B, "b never changed: update it too, b = b - learning_rate * db.")
+    final_b = _number(params["b"], 'params["b"]')
+    expect(final_b != _OPT_B, "b never changed: update it too, b = b - learning_rate * db.")
     final_w = expect_array(params["w"], 'params["w"]')
     expect_shape(final_w, (2, 1), 'params["w"]')
     default_rate = ((0.5624158213310487,), (-0.1383036115647504,))
@@ -278,11 +277,11 @@ def check_optimize(optimize: Callable[..., Any]) -> None:
         expect(False, "These are the parameters for learning rate 0.009: use the `learning_rate` argument you are "
                       "given, not the default.")
     expect_close(final_w, _OPT_FINAL["w"], 'params["w"] after 101 steps')
-    expect_close(params["b"], _OPT_FINAL["b"], 'params["b"] after 101 steps')
+    expect_close(final_b, _OPT_FINAL["b"], 'params["b"] after 101 steps')
     expect_close(costs[1], _OPT_COSTS[1], "costs[1] (before iteration 100)")
     expect_close(grads["dw"], _OPT_LAST_GRADS["dw"], 'grads["dw"]',
                  "Return the gradients of the last iteration (computed before its update).")
-    expect_close(grads["db"], _OPT_LAST_GRADS["db"], 'grads["db"]')
+    expect_close(_number(grads["db"], 'grads["db"]'), _OPT_LAST_GRADS["db"], 'grads["db"]')
     passed("optimize", "101 steps, costs recorded before the update, w untouched")
 
 
@@ -300,7 +299,7 @@ _MODEL_KEYS = ("costs", "Y_prediction_train", "Y_prediction_test", "w", "b", "le
 
 
 def check_model(model: Callable[..., Any]) -> None:
-    """6 training and 4 test points in 2-D, 300 iterations at 0.1: costs, weights, predictions, accuracies."""
+    """6 training and 4 test points in 2-D, 300 iterations at 0.1; then 0 iterations, where every y_hat is exactly 0.5."""
     __tracebackhide__ = True
     X_train, Y_train = np.array(_MODEL_X_TRAIN), np.array(_MODEL_Y_TRAIN)
     X_test, Y_test = np.array(_MODEL_X_TEST), np.array(_MODEL_Y_TEST)
@@ -315,17 +314,25 @@ def check_model(model: Callable[..., Any]) -> None:
            "d['learning_rate'] and d['num_iterations'] should be the values the model was called with.")
     expect_close(d["costs"], _MODEL_COSTS, "d['costs']", "Pass learning_rate on to optimize.")
     expect_close(d["w"], _MODEL_W, "d['w']")
-    expect_close(d["b"], _MODEL_B, "d['b']")
+    expect_close(_number(d["b"], "d['b']"), _MODEL_B, "d['b']")
     for key, shape, expected in (("Y_prediction_train", (1, 6), _MODEL_Y_TRAIN),
                                  ("Y_prediction_test", (1, 4), ((1, 0, 0, 1),))):
         pred = expect_array(d[key], f"d['{key}']")
         expect_shape(pred, shape, f"d['{key}']")
         expect(bool(np.all((pred == 0) | (pred == 1))),
-               f"d['{key}'] should hold 0/1 labels, not probabilities: predict 1 where sigmoid(w^T x + b) > 0.5.")
+               f"d['{key}'] should hold 0/1 labels, not probabilities: predict 1 where y_hat >= 0.5, else 0.")
+        expect_int_labels(pred, shape, f"d['{key}']")
         expect_close(pred, expected, f"d['{key}']")
     for key, expected in (("train_accuracy", 100.0), ("test_accuracy", 75.0)):
-        _expect_float(d[key], f"d['{key}']")
-        if _near(d[key], expected / 100):
+        accuracy = _number(d[key], f"d['{key}']")
+        if _near(accuracy, expected / 100):
             expect(False, f"d['{key}'] is a fraction; report it in percent (multiply by 100).")
-        expect_close(d[key], expected, f"d['{key}'] (in percent)")
-    passed("model", "train 100 %, test 75 % on the toy split")
+        expect_close(accuracy, expected, f"d['{key}'] (in percent)")
+    untrained = _expect_dict(call(model, X_train, Y_train, X_test, Y_test, num_iterations=0, learning_rate=0.1),
+                             _MODEL_KEYS, "The dict model returns")
+    for key, shape in (("Y_prediction_train", (1, 6)), ("Y_prediction_test", (1, 4))):
+        pred = expect_int_labels(untrained[key], shape, f"d['{key}'] after 0 iterations")
+        expect(bool(np.all(pred == 1)),
+               f"After 0 iterations w = 0 and b = 0, so every y_hat is exactly 0.5, and the rule predicts 1 where "
+               f"y_hat >= 0.5; d['{key}'] is {pred.tolist()}. Use >=, not >.")
+    passed("model", "train 100 %, test 75 % on the toy split; y_hat = 0.5 predicts 1")

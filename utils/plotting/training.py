@@ -1,4 +1,5 @@
-"""Figures for lecture 2.9: the computation graph of one example, cost curves, learned weights, decision boundaries.
+"""Figures for lecture 2.9: the computation graph of one example, cost curves, learned weights, images and their
+labels, decision boundaries.
 
 Every function takes numbers that the notebook computed and returns a `matplotlib.figure.Figure`; none of them
 trains anything.
@@ -121,6 +122,50 @@ def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: 
         ax.set_yticks([])
         ax.set_title(title if c == 1 else f"{title}: {names[k]}", fontsize=10)
     fig.colorbar(image, ax=list(axes), shrink=0.85)
+    return fig
+
+
+def plot_images(images: np.ndarray, titles: Sequence[str], columns: int = 8, title: str = "") -> "Figure":
+    """A grid of uint8 images `(k, h, w, c)` (c = 1 or 3), each with its title (e.g. its label and prediction)."""
+    from matplotlib.figure import Figure
+
+    images = np.asarray(images)
+    if len(images) == 0:
+        raise ValueError("plot_images needs at least one image")
+    if len(titles) != len(images):
+        raise ValueError(f"{len(images)} images but {len(titles)} titles")
+    rows = -(-len(images) // columns)
+    width = min(columns, len(images))
+    fig = Figure(figsize=(1.35 * width, 1.5 * rows + (0.35 if title else 0)))
+    axes = fig.subplots(rows, width, squeeze=False)
+    for k, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if k < len(images):
+            picture = images[k][..., 0] if images[k].shape[-1] == 1 else images[k]
+            ax.imshow(picture, cmap="gray", vmin=0, vmax=255)
+            ax.set_title(titles[k], fontsize=8)
+    if title:
+        fig.suptitle(title, fontsize=10)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.78 if title else 0.85, wspace=0.1, hspace=0.5)
+    return fig
+
+
+def plot_cost_and_weight_norm(iterations: Sequence[int], costs: Sequence[float], norms: Sequence[float]) -> "Figure":
+    """Two panels over the same iterations: the training cost (log scale) and the length ||w|| of the weights."""
+    from matplotlib.figure import Figure
+
+    if not len(iterations) == len(costs) == len(norms):
+        raise ValueError("iterations, costs and norms must have the same length")
+    fig = Figure(figsize=(8, 3.2))
+    cost_ax, norm_ax = fig.subplots(1, 2)
+    cost_ax.plot(iterations, costs, marker="o")
+    cost_ax.set_yscale("log")
+    cost_ax.set_title("training cost J (log scale)", fontsize=10)
+    norm_ax.plot(iterations, norms, marker="o", color="#b03030")
+    norm_ax.set_title("length of the weights ||w||", fontsize=10)
+    for ax in (cost_ax, norm_ax):
+        ax.set_xlabel("iteration")
+    fig.tight_layout()
     return fig
 
 
