@@ -9,7 +9,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from utils.checks.core import CheckFailed, NotImplementedYet
-from utils.checks.logistic_regression import check_initialize_with_zeros, check_predict, check_predict_proba, check_sigmoid
+from utils.checks.logistic_regression import check_predict, check_predict_proba, check_sigmoid, check_sigmoid_challenge
 from utils.datasets import make_1d_dataset, make_2d_dataset
 from utils.plotting.logistic_regression import plot_decision_boundary, plot_linear_vs_sigmoid, plot_sigmoid
 
@@ -19,10 +19,6 @@ def good_sigmoid(z):
     arr = np.asarray(z, dtype=float)
     out = np.exp(-np.logaddexp(0.0, -arr))
     return float(out) if out.ndim == 0 else out
-
-
-def good_initialize(dim):
-    return np.zeros((dim, 1)), 0.0
 
 
 def good_proba(w, b, X):
@@ -41,7 +37,23 @@ def failure(check, fn) -> str:
 
 def test_check_sigmoid_passes_a_correct_sigmoid(capsys):
     check_sigmoid(good_sigmoid)
-    assert capsys.readouterr().out.strip().startswith("✔ sigmoid")
+    check_sigmoid_challenge(good_sigmoid)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("✔ sigmoid") and lines[1].startswith("✔ sigmoid challenge")
+
+
+def test_check_sigmoid_accepts_every_kind_of_number():
+    """A NumPy scalar or a 0-d array for a number, and float32 arithmetic, keep the core check green."""
+    check_sigmoid(lambda z: np.exp(-np.logaddexp(0.0, -np.asarray(z, dtype=float))))  # np.float64 for a number
+    check_sigmoid(lambda z: np.asarray(good_sigmoid(z)))  # 0-d array for a number
+
+    def float32(z):
+        z = np.asarray(z, dtype=np.float32)
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+    check_sigmoid(float32)
+    assert "relative error" in failure(check_sigmoid_challenge, float32)
 
 
 def _stub(*args, **kwargs):
@@ -49,7 +61,7 @@ def _stub(*args, **kwargs):
 
 
 def test_checks_report_a_stub_as_not_implemented():
-    for check in (check_sigmoid, check_initialize_with_zeros, check_predict_proba, check_predict):
+    for check in (check_sigmoid, check_sigmoid_challenge, check_predict_proba, check_predict):
         with pytest.raises(NotImplementedYet):
             check(_stub)
 
@@ -60,28 +72,35 @@ def test_checks_report_a_stub_as_not_implemented():
         (lambda z: 1 / (1 + np.exp(-z)), "overflow"),
         (lambda z: np.where(np.asarray(z) >= 0, 1 / (1 + np.exp(-np.asarray(z))), np.exp(z) / (1 + np.exp(z))), "np.where"),
         (lambda z: good_sigmoid(-np.asarray(z, dtype=float)), "sign error"),
-        (lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))), "Clipping"),
         (lambda z: 1 / (1 + math.exp(-z)), "np.exp"),
-        (lambda z: np.asarray(good_sigmoid(z)), "0-dimensional"),
+        (lambda z: np.atleast_1d(good_sigmoid(z)), "single number"),
     ],
 )
 def test_check_sigmoid_names_the_mistake(wrong, hint):
     assert hint in failure(check_sigmoid, wrong)
 
 
-def test_check_sigmoid_catches_lost_tails_and_integer_outputs():
+def test_the_challenge_alone_catches_clipping_and_lost_tails():
+    def clipped(z):
+        return 1 / (1 + np.exp(-np.clip(z, -500, 500)))
+
     def one_minus(z):
         z = np.asarray(z, dtype=float)
         out = np.where(z >= 0, good_sigmoid(np.abs(z)), 1 - good_sigmoid(np.abs(z)))
         return float(out) if out.ndim == 0 else out
 
+    for fn, hint in ((clipped, "Clipping"), (one_minus, "1 - sigma(-z)")):
+        check_sigmoid(fn)  # the core idea is there: no overflow, values in [0, 1]
+        assert hint in failure(check_sigmoid_challenge, fn)
+
+
+def test_check_sigmoid_catches_integer_outputs():
     def zeros_like(z):
         z = np.asarray(z)
         out = np.zeros_like(z)
         out[...] = good_sigmoid(z)
         return float(out) if out.ndim == 0 else out
 
-    assert "1 - sigma(-z)" in failure(check_sigmoid, one_minus)
     assert "dtype=float" in failure(check_sigmoid, zeros_like)
 
 
@@ -95,30 +114,45 @@ def test_check_sigmoid_catches_a_mutated_input():
     assert "in place" in failure(check_sigmoid, overwrites_input)
 
 
-def test_check_initialize_with_zeros():
-    check_initialize_with_zeros(good_initialize)
-    assert "rank-1" in failure(check_initialize_with_zeros, lambda dim: (np.zeros(dim), 0.0))
-    assert "Python float" in failure(check_initialize_with_zeros, lambda dim: (np.zeros((dim, 1)), 0))
-    assert "floats" in failure(check_initialize_with_zeros, lambda dim: (np.zeros((dim, 1), dtype=int), 0.0))
-    assert "transposed" in failure(check_initialize_with_zeros, lambda dim: (np.zeros((1, dim)), 0.0))
-    assert "pair" in failure(check_initialize_with_zeros, lambda dim: np.zeros((dim, 1)))
-
-
 def test_check_predict_proba():
     check_predict_proba(good_proba)
+    check_predict_proba(lambda w, b, X: good_sigmoid(np.einsum("ij,ik->jk", w, X) + b))
     assert "sigmoid" in failure(check_predict_proba, lambda w, b, X: w.T @ X + b)
     assert "transposed" in failure(check_predict_proba, lambda w, b, X: good_sigmoid(X.T @ w + b))
     assert "subtract" in failure(check_predict_proba, lambda w, b, X: good_sigmoid(w.T @ X - b))
+    assert "before the sigmoid" in failure(check_predict_proba, lambda w, b, X: good_sigmoid(w.T @ X) + b)
     assert "single example" in failure(check_predict_proba, lambda w, b, X: good_sigmoid(w.T @ X + b) * np.ones((1, 4)))
+
+
+@pytest.mark.parametrize("loop", [
+    lambda w, b, X: np.array([[good_sigmoid(float(w[:, 0] @ X[:, i]) + b) for i in range(X.shape[1])]]),
+    lambda w, b, X: np.array([[good_sigmoid(float(w[:, 0] @ x) + b) for x in X.T]]),
+])
+def test_check_predict_proba_names_a_loop_over_the_examples(loop):
+    assert "one at a time" in failure(check_predict_proba, loop) or "looped" in failure(check_predict_proba, loop)
+
+
+def test_check_predict_proba_lets_sigmoid_loop_over_entries():
+    """Only predict_proba's own loop over X is refused: a sigmoid that loops over the scores is fine."""
+    def looping_sigmoid(z):
+        z = np.asarray(z, dtype=float)
+        return np.array([good_sigmoid(v) for v in z.ravel()]).reshape(z.shape)
+
+    check_predict_proba(lambda w, b, X: looping_sigmoid(w.T @ X + b))
 
 
 def test_check_predict():
     check_predict(good_predict)
+    check_predict(lambda w, b, X, threshold=0.5: (good_proba(w, b, X) >= threshold).astype(np.uint8))
     assert "astype" in failure(check_predict, lambda w, b, X, threshold=0.5: good_proba(w, b, X) >= threshold)
+    assert "astype" in failure(check_predict,
+                               lambda w, b, X, threshold=0.5: np.where(good_proba(w, b, X) >= threshold, 1.0, 0.0))
     assert ">=" in failure(check_predict, lambda w, b, X, threshold=0.5: (good_proba(w, b, X) > threshold).astype(int))
     assert "inverted" in failure(check_predict, lambda w, b, X, threshold=0.5: (good_proba(w, b, X) < threshold).astype(int))
     assert "fixed 0.5" in failure(check_predict, lambda w, b, X, threshold=0.5: (good_proba(w, b, X) >= 0.5).astype(int))
     assert "not z." in failure(check_predict, lambda w, b, X, threshold=0.5: (w.T @ X + b >= threshold).astype(int))
+    assert "default threshold is 0.5" in failure(
+        check_predict, lambda w, b, X, threshold=0.6: (good_proba(w, b, X) >= threshold).astype(int))
 
 
 def test_plot_sigmoid_draws_the_given_function():

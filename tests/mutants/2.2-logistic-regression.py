@@ -43,15 +43,15 @@ MUTANTS = {
             "result = np.exp(-np.logaddexp(0, -z))\n"
             "return result if result.ndim else float(result)",
         ),
-    },
-    "initialize_with_zeros": {
-        "rank_1_w": _fn("initialize_with_zeros(dim)", "return np.zeros(dim), 0.0"),
-        "integer_b": _fn("initialize_with_zeros(dim)", "return np.zeros((dim, 1)), 0"),
-        "row_vector_w": _fn("initialize_with_zeros(dim)", "return np.zeros((1, dim)), 0.0"),
-        "integer_w": _fn("initialize_with_zeros(dim)", "return np.zeros((dim, 1), dtype=int), 0.0"),
-        "array_b": _fn("initialize_with_zeros(dim)", "return np.zeros((dim, 1)), np.zeros(1)"),
-        "numpy_float_b": _fn("initialize_with_zeros(dim)", "return np.zeros((dim, 1)), np.float64(0.0)"),
-        "hard_coded_dim": _fn("initialize_with_zeros(dim)", "return np.zeros((3, 1)), 0.0"),
+        "scalar_as_length_1_array": _fn(
+            "sigmoid(z)", "z = np.atleast_1d(np.asarray(z, dtype=float))\nreturn np.exp(-np.logaddexp(0, -z))"
+        ),
+        "float32_loses_tails": _fn(
+            "sigmoid(z)",
+            "z = np.asarray(z, dtype=np.float32)\n"
+            "e = np.exp(-np.abs(z))\n"
+            "return np.where(z >= 0, 1 / (1 + e), e / (1 + e))",
+        ),
     },
     "predict_proba": {
         "forgets_sigmoid": _fn("predict_proba(w, b, X)", "return np.dot(w.T, X) + b"),
@@ -65,7 +65,11 @@ MUTANTS = {
             "    A[0, i] = sigmoid(float(np.dot(w[:, 0], X[:, i])) + b)\n"
             "return A",
         ),
-        "loop_for_three_examples": _fn(
+        "loop_over_columns_of_transpose": _fn(
+            "predict_proba(w, b, X)",
+            "return np.array([[sigmoid(float(w[:, 0] @ x) + b) for x in X.T]])",
+        ),
+        "loop_for_four_examples": _fn(
             "predict_proba(w, b, X)",
             "A = np.zeros((1, 4))\n"
             "Z = np.dot(w.T, X) + b\n"
@@ -73,16 +77,22 @@ MUTANTS = {
             "    A[0, i] = sigmoid(Z[0, i])\n"
             "return A",
         ),
-        "elementwise_product_sums_everything": _fn("predict_proba(w, b, X)", "return sigmoid(np.sum(w * X) + b) * np.ones((1, X.shape[1]))"),
+        "elementwise_product_sums_everything": _fn(
+            "predict_proba(w, b, X)", "return sigmoid(np.sum(w * X) + b) * np.ones((1, X.shape[1]))"
+        ),
         "rank_1_result": _fn("predict_proba(w, b, X)", "return sigmoid(np.dot(w.T, X) + b)[0]"),
+        "w_without_transpose": _fn("predict_proba(w, b, X)", "return sigmoid(np.sum(w * X[:, :1]) + b + 0 * X[:1])"),
     },
     "predict": {
         "ignores_threshold": _fn("predict(w, b, X, threshold=0.5)", "return (predict_proba(w, b, X) >= 0.5).astype(int)"),
         "strict_inequality": _fn("predict(w, b, X, threshold=0.5)", "return (predict_proba(w, b, X) > threshold).astype(int)"),
         "booleans": _fn("predict(w, b, X, threshold=0.5)", "return predict_proba(w, b, X) >= threshold"),
+        "float_labels": _fn("predict(w, b, X, threshold=0.5)",
+                            "return np.where(predict_proba(w, b, X) >= threshold, 1.0, 0.0)"),
         "compares_z": _fn("predict(w, b, X, threshold=0.5)", "return (np.dot(w.T, X) + b >= threshold).astype(int)"),
         "rounds": _fn("predict(w, b, X, threshold=0.5)", "return np.round(predict_proba(w, b, X)).astype(int)"),
         "inverted": _fn("predict(w, b, X, threshold=0.5)", "return (predict_proba(w, b, X) < threshold).astype(int)"),
         "rank_1": _fn("predict(w, b, X, threshold=0.5)", "return (predict_proba(w, b, X)[0] >= threshold).astype(int)"),
+        "wrong_default": _fn("predict(w, b, X, threshold=0.6)", "return (predict_proba(w, b, X) >= threshold).astype(int)"),
     },
 }
