@@ -190,6 +190,20 @@ for node in reversed(order):
     for parent, local in zip(node.parents, node.local_grads):
         parent.grad += local * node.grad
 '''),
+        "no_visited_set": _value('''
+order = []
+
+def visit(node):
+    for parent in node.parents:
+        visit(parent)
+    order.append(node)
+
+visit(self)
+self.grad = 1.0
+for node in reversed(order):
+    for parent, local in zip(node.parents, node.local_grads):
+        parent.grad += local * node.grad
+'''),
         "assumes_two_parents": _value(_TOPO + '''
 self.grad = 1.0
 for node in reversed(order):

@@ -48,6 +48,12 @@ p = float(a) + float(b)
 q = p * float(c)
 return dict(p=p, q=q, J=q + p)
 '''),
+        "float32_arithmetic": _forward('''
+import numpy as np
+p = np.float32(a) + np.float32(b)
+q = p * np.float32(c)
+return {"p": p, "q": q, "J": q + p}
+'''),
         "zero_d_arrays": _forward('''
 import numpy as np
 p = np.array(a + b, dtype=float)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from utils.checks.core import CheckFailed, NotImplementedYet, as_number, call, expect, passed
+from utils.checks.core import CheckFailed, NotImplementedYet, as_number, call, expect, passed, tolerances
 
 # (a, b, c) -> (dq, dp, da, db, dc) for p = a + b, q = p * c, J = q + p, worked out by hand:
 # dq = 1, dp = c + 1 (through q and directly), da = db = dp, dc = p.
@@ -60,7 +60,7 @@ def check_backward(backward: Callable[..., Any]) -> None:
         values = {k: as_number(grads[k], f"backward{(a, b, c)}[{k!r}]") for k in GRAD_NAMES}
         got = f"backward{(a, b, c)} gave " + ", ".join(f"{k}={values[k]:g}" for k in GRAD_NAMES)
         for name, want in zip(GRAD_NAMES, expected):
-            if not _close(values[name], want):
+            if not _close(values[name], want, *tolerances(grads[name], 1e-9, 1e-12, want)):
                 hint = _backward_hint(name, values[name], a, b, c, values["dp"])
                 raise CheckFailed(f"{got}; {name} should be {want:g}.{hint}")
     passed("backward")
