@@ -1,5 +1,8 @@
 """A throw-away Jupyter server for the browser tests: loopback, its own port and token, its own dirs.
 
+It is the student's JupyterLab of `make lab`: the config in `lab/student` (no news, no nbgrader instructor tools)
+is on its config path, and nothing else silences news or updates.
+
 Everything the server, its kernels and JupyterLab read or write from a home directory lives under one temporary
 directory (config, data, runtime, lab settings and workspaces, IPython and matplotlib config), so nothing leaks in
 from the user's home and nothing is written to the repository. `stop()` shuts down the kernels, then the server,
@@ -25,11 +28,12 @@ from pathlib import Path
 LAB_SETTINGS = {
     # Attach every cell to the DOM: the tests inspect all outputs and the screenshots show all cells.
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
-    # No news / update toasts over the notebook.
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     # The browser never saves on its own; only the Validate button saves (into the temporary copy).
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
 }
+
+# What `make lab` adds to Jupyter's config path.
+STUDENT_LAB_CONFIG = Path(__file__).resolve().parents[2] / "lab" / "student"
 
 # nbgrader's validate handler reads nbgrader_config.py from the Jupyter config path and the server's cwd.
 NBGRADER_CONFIG = """\
@@ -95,6 +99,7 @@ class JupyterServer:
             JUPYTERLAB_WORKSPACES_DIR=str(state / "lab" / "workspaces"),
             IPYTHONDIR=str(state / "ipython"),
             MPLCONFIGDIR=str(state / "matplotlib"),
+            JUPYTER_CONFIG_PATH=str(STUDENT_LAB_CONFIG),
             PATH=scripts + os.pathsep + env.get("PATH", ""),
             PYTHONUNBUFFERED="1",
         )
@@ -127,7 +132,6 @@ class JupyterServer:
                 "--ServerApp.open_browser=False",
                 "--LabApp.expose_app_in_browser=True",
                 "--JupyterNotebookApp.expose_app_in_browser=True",
-                "--LabApp.news_url=",
             ]
             if os.geteuid() == 0:
                 args.append("--allow-root")
