@@ -9,7 +9,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from utils.checks.core import CheckFailed, NotImplementedYet
-from utils.checks.cost_function import check_cost, check_cost_from_logits, check_loss, check_squared_error_cost
+from utils.checks.cost_function import check_cost, check_cost_from_logits, check_cost_from_logits_challenge
 from utils.plotting.cost_function import negative_curvature, plot_cost_curves, plot_loss_curves
 
 
@@ -20,10 +20,6 @@ def good_loss(y_hat, y):
 
 def good_cost(A, Y):
     return float(np.mean(good_loss(A, Y)))
-
-
-def good_squared(A, Y):
-    return float(np.mean((A - Y) ** 2) / 2)
 
 
 def good_logits(Z, Y):
@@ -41,16 +37,36 @@ def _stub(*args):
     raise NotImplementedError()
 
 
+CHECKS = [check_cost, check_cost_from_logits, check_cost_from_logits_challenge]
+
+
 def test_correct_functions_pass(capsys):
-    check_loss(good_loss)
     check_cost(good_cost)
-    check_squared_error_cost(good_squared)
     check_cost_from_logits(good_logits)
+    check_cost_from_logits_challenge(good_logits)
     lines = capsys.readouterr().out.strip().splitlines()
-    assert [line.split(":")[0] for line in lines] == ["✔ loss", "✔ cost", "✔ squared_error_cost", "✔ cost_from_logits"]
+    assert [line.split(":")[0] for line in lines] == ["✔ cost", "✔ cost_from_logits", "✔ cost_from_logits (challenge)"]
 
 
-@pytest.mark.parametrize("check", [check_loss, check_cost, check_squared_error_cost, check_cost_from_logits])
+@pytest.mark.parametrize(
+    "cost, logits",
+    [
+        (lambda A, Y: np.mean(good_loss(A, Y)), lambda Z, Y: np.mean(np.logaddexp(0, Z) - Y * Z)),  # NumPy scalars
+        (lambda A, Y: np.squeeze(-(Y @ np.log(A).T + (1 - Y) @ np.log(1 - A).T) / A.shape[1]),  # 0-d arrays
+         lambda Z, Y: np.asarray(np.mean(np.logaddexp(0, Z) - Y * Z))),
+        (lambda A, Y: np.mean(good_loss(A.astype(np.float32), Y), dtype=np.float32),  # float32 arithmetic
+         lambda Z, Y: np.mean(np.logaddexp(np.float32(0), Z.astype(np.float32)) - Y * Z.astype(np.float32),
+                              dtype=np.float32)),
+    ],
+)
+def test_every_form_of_a_number_passes(cost, logits, capsys):
+    check_cost(cost)
+    check_cost_from_logits(logits)
+    check_cost_from_logits_challenge(logits)
+    assert capsys.readouterr().out.count("✔") == 3
+
+
+@pytest.mark.parametrize("check", CHECKS)
 def test_a_stub_is_reported_as_not_implemented(check):
     with pytest.raises(NotImplementedYet):
         check(_stub)
@@ -59,28 +75,20 @@ def test_a_stub_is_reported_as_not_implemented(check):
 @pytest.mark.parametrize(
     "wrong, hint",
     [
-        (lambda p, y: y * np.log(p) + (1 - y) * np.log(1 - p), "minus sign"),
-        (lambda p, y: -(y * np.log(1 - p) + (1 - y) * np.log(p)), "swapped"),
-        (lambda p, y: -(y * np.log10(p) + (1 - y) * np.log10(1 - p)), "base-10"),
-        (lambda p, y: 0.5 * (p - y) ** 2, "squared error"),
-        (lambda p, y: float(np.mean(good_loss(p, y))), "job of `cost`"),
-        (lambda p, y: -(y * math.log(p) + (1 - y) * math.log(1 - p)), "np.log"),
-    ],
-)
-def test_check_loss_names_the_mistake(wrong, hint):
-    assert hint in failure(check_loss, wrong)
-
-
-@pytest.mark.parametrize(
-    "wrong, hint",
-    [
         (lambda A, Y: float(np.sum(good_loss(A, Y))), "sum of the losses"),
         (lambda A, Y: float(np.sum(good_loss(A, Y)) / len(Y)), "Y.shape[1]"),
         (lambda A, Y: float(-np.sum(Y * np.log(A).T + (1 - Y) * np.log(1 - A).T) / Y.shape[1]), "m x m"),
-        (lambda A, Y: np.mean(good_loss(A, Y)), "float(...)"),
-        (lambda A, Y: good_loss(A, Y), "Average the losses"),
-        (lambda A, Y: -good_cost(A, Y), "negative"),
+        (lambda A, Y: -(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / Y.shape[1], ".item()"),
+        (lambda A, Y: good_loss(A, Y), "average the losses"),
+        (lambda A, Y: -good_cost(A, Y), "minus sign"),
+        (lambda A, Y: good_cost(1 - A, Y), "swapped"),
+        (lambda A, Y: good_cost(A, Y) / np.log(10.0), "base-10"),
+        (lambda A, Y: float(np.mean(0.5 * (A - Y) ** 2)), "squared error"),
+        (lambda A, Y: float(np.mean(-Y * np.log(A))), "Only the y = 1 term"),
+        (lambda A, Y: float(np.mean(-(1 - Y) * np.log(1 - A))), "Only the y = 0 term"),
         (lambda A, Y: float(np.sum(good_loss(A, Y)) / 3), "m = 4"),
+        (lambda A, Y: float(np.mean(-(Y * math.log(A) + (1 - Y) * math.log(1 - A)))), "np.log"),
+        (lambda A, Y: str(good_cost(A, Y)), "single number"),
     ],
 )
 def test_check_cost_names_the_mistake(wrong, hint):
@@ -96,20 +104,14 @@ def test_check_cost_catches_a_mutated_input():
     assert "in place" in failure(check_cost, clips_in_place)
 
 
-def test_check_squared_error_cost_names_the_mistake():
-    assert "(1/2)" in failure(check_squared_error_cost, lambda A, Y: float(np.mean((A - Y) ** 2)))
-    assert "summed" in failure(check_squared_error_cost, lambda A, Y: float(np.sum((A - Y) ** 2) / 2))
-    assert "Python float" in failure(check_squared_error_cost, lambda A, Y: np.mean((A - Y) ** 2) / 2)
-
-
 @pytest.mark.parametrize(
     "wrong, hint",
     [
         (lambda Z, Y: good_cost(1 / (1 + np.exp(-Z)), Y), "warning"),
         (lambda Z, Y: float(np.mean(np.log(1 + np.exp(Z)) - Y * Z)), "overflow"),
         (lambda Z, Y: good_cost(np.clip(1 / (1 + np.exp(-np.clip(Z, -500, 500))), 1e-15, 1 - 1e-15), Y), "Clipping"),
-        (lambda Z, Y: float(np.mean(np.maximum(Z, 0) - Y * Z + np.log(1 + np.exp(-np.abs(Z))))), "log1p"),
-        (lambda Z, Y: np.mean(np.logaddexp(0, Z) - Y * Z), "Python float"),
+        (lambda Z, Y: float(np.sum(np.logaddexp(0, Z) - Y * Z)), "summed"),
+        (lambda Z, Y: np.logaddexp(0, Z) - Y * Z, "average the losses"),
     ],
 )
 def test_check_cost_from_logits_names_the_mistake(wrong, hint):
@@ -122,6 +124,37 @@ def test_check_cost_from_logits_reports_inf_without_warnings():
             return good_cost(1 / (1 + np.exp(-Z)), Y)
 
     assert "log(0)" in failure(check_cost_from_logits, silent_naive)
+
+
+def test_the_challenge_is_only_about_tiny_losses_and_exact_zeros():
+    without_log1p = lambda Z, Y: float(np.mean(np.maximum(Z, 0) - Y * Z + np.log(1 + np.exp(-np.abs(Z)))))  # noqa: E731
+    check_cost_from_logits(without_log1p)  # the core test accepts it: no overflow, finite, right
+    assert "log1p" in failure(check_cost_from_logits_challenge, without_log1p)
+    leftover = lambda Z, Y: float(np.mean(np.logaddexp(0, Z) - Y * Z)) + 1e-20  # noqa: E731
+    assert "rounds to 0" in failure(check_cost_from_logits_challenge,
+                                    lambda Z, Y: leftover(Z, Y) if Z.shape[1] == 2 else good_logits(Z, Y))
+
+
+def test_the_lecture_data_shows_what_the_text_says():
+    """2.3 and 2.4 describe make_1d_dataset(m=10, seed=2): overlapping classes, a convex cross-entropy curve with one
+    lowest point near w = 1.1, a squared-error curve that bends downwards at most points and is flat near w = -6."""
+    from utils.datasets import make_1d_dataset
+
+    X, Y = make_1d_dataset(m=10, seed=2)
+    positives, negatives = X[Y == 1], X[Y == 0]
+    assert positives.min() < negatives.max()  # not separable by any threshold: a lowest point exists
+    assert positives.min() == pytest.approx(-1.43, abs=0.005) and negatives.max() == pytest.approx(0.66, abs=0.005)
+    w = np.linspace(-6.0, 6.0, 241)
+    a = [1 / (1 + np.exp(-v * X)) for v in w]
+    cross_entropy = np.array([good_cost(p, Y) for p in a])
+    squared = np.array([float(np.mean((p - Y) ** 2) / 2) for p in a])
+    assert not negative_curvature(w, cross_entropy).any() and negative_curvature(w, squared).sum() == 196
+    assert w[np.argmin(cross_entropy)] == pytest.approx(1.1) and w[np.argmin(squared)] == pytest.approx(1.0)
+    dips = [k for k in range(1, 240) if squared[k] < squared[k - 1] and squared[k] < squared[k + 1]]
+    assert len(dips) == 1  # one dip only: the trouble shown is the plateau
+    slope_ce, slope_se = (np.diff(cross_entropy[:2]) / 0.05)[0], (np.diff(squared[:2]) / 0.05)[0]
+    assert slope_ce == pytest.approx(-1.33, abs=0.005) and -0.0015 < slope_se < -0.001
+    assert slope_ce / slope_se > 1000
 
 
 def test_plot_loss_curves_draws_both_labels_and_marks_y_hat():
@@ -161,14 +194,14 @@ def test_loss_widget_precomputes_the_curves_once():
 
     calls = []
 
-    def counting_loss(y_hat, y):
-        calls.append(np.shape(y_hat))
-        return good_loss(y_hat, y)
+    def counting_cost(A, Y):
+        calls.append(A.shape)
+        return good_cost(A, Y)
 
-    widget = loss_widget(counting_loss)
+    widget = loss_widget(counting_cost)
     slider = widget.children[0]
     assert slider.description == "y_hat" and (slider.min, slider.max) == (0.01, 0.99)
     slider.value = 0.2
     slider.value = 0.9
-    assert len(calls) == 2  # y = 1 and y = 0, computed before any slider move
+    assert len(calls) == 2 * 499 and set(calls) == {(1, 1)}  # one-example costs, before any slider move
     assert widget.result.axes[0].get_title() == r"$\hat{y}$ = 0.90"

@@ -5,7 +5,7 @@ def _fn(signature: str, body: str) -> str:
     return f"def {signature}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
-_UPDATE = "update_parameters(w, b, dw, db, learning_rate)"
+_UPDATE = "update_parameters(w, b, slopes, learning_rate)"
 _DESCENT = "gradient_descent(dJ, w0, learning_rate, num_iterations)"
 _BEHAVIOUR = "learning_rate_behaviour(dJ, w0, learning_rate, num_iterations)"
 # The right classification; each learning_rate_behaviour mutant changes one piece of it.
@@ -20,12 +20,16 @@ _SLOPES = (
 
 MUTANTS = {
     "update_parameters": {
-        "in_place": _fn(_UPDATE, "w -= learning_rate * dw\nb -= learning_rate * db\nreturn w, b"),
-        "uphill": _fn(_UPDATE, "return w + learning_rate * dw, b + learning_rate * db"),
-        "forgets_learning_rate": _fn(_UPDATE, "return w - dw, b - db"),
-        "swapped_gradients": _fn(_UPDATE, "return w - learning_rate * db, b - learning_rate * dw"),
-        "b_not_updated": _fn(_UPDATE, "return w - learning_rate * dw, b"),
-        "divides_by_learning_rate": _fn(_UPDATE, "return w - dw / learning_rate, b - db / learning_rate"),
+        "in_place": _fn(_UPDATE, "dw, db = slopes(w, b)\nw -= learning_rate * dw\nb -= learning_rate * db\nreturn w, b"),
+        "uphill": _fn(_UPDATE, "dw, db = slopes(w, b)\nreturn w + learning_rate * dw, b + learning_rate * db"),
+        "forgets_learning_rate": _fn(_UPDATE, "dw, db = slopes(w, b)\nreturn w - dw, b - db"),
+        "swapped_gradients": _fn(_UPDATE, "dw, db = slopes(w, b)\nreturn w - learning_rate * db, b - learning_rate * dw"),
+        "b_not_updated": _fn(_UPDATE, "dw, db = slopes(w, b)\nreturn w - learning_rate * dw, b"),
+        "divides_by_learning_rate": _fn(_UPDATE, "dw, db = slopes(w, b)\nreturn w - dw / learning_rate, b - db / learning_rate"),
+        "w_first_then_b": _fn(
+            _UPDATE, "dw, _ = slopes(w, b)\nw = w - learning_rate * dw\n_, db = slopes(w, b)\nreturn w, b - learning_rate * db"),
+        "b_first_then_w": _fn(
+            _UPDATE, "_, db = slopes(w, b)\nb = b - learning_rate * db\ndw, _ = slopes(w, b)\nreturn w - learning_rate * dw, b"),
     },
     "gradient_descent": {
         "history_without_w0": _fn(

@@ -5,18 +5,22 @@ def _fn(signature: str, body: str) -> str:
     return f"def {signature}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
-_UPDATE = "update_parameters(w, b, dw, db, learning_rate)"
+_UPDATE = "update_parameters(w, b, slopes, learning_rate)"
 _DESCENT = "gradient_descent(dJ, w0, learning_rate, num_iterations)"
 _BEHAVIOUR = "learning_rate_behaviour(dJ, w0, learning_rate, num_iterations)"
 
 VARIANTS = {
     "update_parameters": {
-        "np_subtract": _fn(_UPDATE, "return np.subtract(w, learning_rate * dw), np.subtract(b, learning_rate * db)"),
-        "in_place_on_copies": _fn(
-            _UPDATE, "new_w = np.array(w, dtype=float, copy=True)\nnew_w -= learning_rate * dw\n"
-                     "new_b = b - learning_rate * db\nreturn new_w if np.ndim(w) else float(new_w), new_b"),
-        "step_first": _fn(_UPDATE, "step_w, step_b = learning_rate * dw, learning_rate * db\nreturn w - step_w, b - step_b"),
-        "numpy_scalar_b": _fn(_UPDATE, "return w - learning_rate * dw, np.float64(b) - np.float64(learning_rate) * db"),
+        "np_subtract": _fn(
+            _UPDATE, "dw, db = slopes(w, b)\nreturn np.subtract(w, learning_rate * dw), np.subtract(b, learning_rate * db)"),
+        "in_place_on_a_copy": _fn(
+            _UPDATE, "dw, db = slopes(w, b)\nnew_w = np.array(w, dtype=float, copy=True)\nnew_w -= learning_rate * dw\n"
+                     "return (new_w if np.ndim(w) else new_w.item()), b - learning_rate * db"),
+        "slopes_asked_twice_at_the_start": _fn(
+            _UPDATE, "new_b = b - learning_rate * slopes(w, b)[1]\nnew_w = w - learning_rate * slopes(w, b)[0]\n"
+                     "return new_w, new_b"),
+        "numpy_scalar_b": _fn(
+            _UPDATE, "gradients = slopes(w, b)\nreturn w - learning_rate * gradients[0], np.float64(b - learning_rate * gradients[1])"),
     },
     "gradient_descent": {
         "while_loop": _fn(

@@ -24,38 +24,60 @@ def _steep_slope(w: float) -> float:
     return 8.0 * (w + 1.0)
 
 
+class _CoupledSlopes:
+    """(dw, db) of J(w, b) = sum((w - 0.5)^2) + b sum(w) + b^2, whose db depends on w; records where it was asked."""
+
+    __name__ = "slopes"
+
+    def __init__(self) -> None:
+        self.points: list[tuple[Any, Any]] = []
+
+    def __call__(self, w: Any, b: Any) -> tuple[Any, float]:
+        self.points.append((np.array(w, copy=True), float(b)))
+        return 2.0 * (np.asarray(w, dtype=float) - 0.5) + b, float(np.sum(w)) + 2.0 * b
+
+
 def check_update_parameters(update_parameters: Callable[..., tuple[Any, Any]]) -> None:
-    """One step w - alpha dw, b - alpha db on arrays and on numbers, without touching the inputs."""
+    """One step on both parameters with the slopes of the current point, on arrays and numbers, inputs unchanged."""
     __tracebackhide__ = True
-    w, dw = np.array([[1.0], [-2.0]]), np.array([[0.2], [-0.4]])
-    result = call(update_parameters, w, 0.5, dw, 0.1, 0.5)
+    slopes = _CoupledSlopes()
+    w = np.array([[1.0], [-2.0]])
+    result = call(update_parameters, w, 1.0, slopes, 0.1)
     expect(
         isinstance(result, tuple) and len(result) == 2,
         f"update_parameters should return the pair (w, b), but it returned {type(result).__name__}.",
     )
     new_w, new_b = result
     expect_unchanged(w, np.array([[1.0], [-2.0]]), "w")
-    expect_unchanged(dw, np.array([[0.2], [-0.4]]), "dw")
+    expect(bool(slopes.points), "update_parameters never called slopes(w, b): the step needs the slopes dw and db.")
+    for point_w, point_b in slopes.points:
+        expect(
+            np.array_equal(point_w, w) and point_b == 1.0,
+            f"slopes was asked at w = {point_w.ravel().tolist()}, b = {point_b}, after a parameter had already moved "
+            "(the step starts at w = [1.0, -2.0], b = 1.0). Both steps use the slopes of the same point: compute "
+            "dw, db = slopes(w, b) first, then move w and b.",
+        )
     new_w = expect_array(new_w, "The new w")
     expect_shape(new_w, (2, 1), "The new w")
+    new_b = as_number(new_b, "The new b")
     expect(
-        not np.allclose(new_w, [[1.1], [-2.2]]),
+        not np.allclose(new_w, [[1.2], [-2.4]]),
         "w moved uphill: you added learning_rate * dw. Gradient descent subtracts it: w - learning_rate * dw.",
     )
     expect(
-        not np.allclose(new_w, [[0.8], [-1.6]]),
+        not np.allclose(new_w, [[-1.0], [2.0]]),
         "w moved by the whole derivative: multiply dw by the learning rate before subtracting it.",
     )
-    expect(not np.allclose(new_w, [[0.95], [-2.05]]), "w moved by learning_rate * db: w's step uses dw, b's uses db.")
-    expect_close(new_w, [[0.9], [-1.8]], "The new w", "new w = w - learning_rate * dw.")
-    expect(not np.isclose(new_b, 0.5), "b did not change: update b too, b - learning_rate * db.")
-    expect(not np.isclose(new_b, 0.55), "b moved uphill: subtract learning_rate * db, don't add it.")
-    expect_close(new_b, 0.45, "The new b", "new b = b - learning_rate * db.")
+    expect(not np.allclose(new_w, [[0.9], [-2.1]]), "w moved by learning_rate * db: w's step uses dw, b's uses db.")
+    expect_close(new_w, [[0.8], [-1.6]], "The new w", "new w = w - learning_rate * dw, with (dw, db) = slopes(w, b).")
+    expect(not np.isclose(new_b, 1.0), "b did not change: update b too, b - learning_rate * db.")
+    expect(not np.isclose(new_b, 1.1), "b moved uphill: subtract learning_rate * db, don't add it.")
+    expect_close(new_b, 0.9, "The new b", "new b = b - learning_rate * db, with (dw, db) = slopes(w, b).")
 
-    w, b = call(update_parameters, 3.0, 1.0, 2.0, -1.0, 0.1)
-    expect_close([w, b], [2.8, 1.1], "update_parameters(3.0, 1.0, 2.0, -1.0, 0.1)",
-                 "With numbers instead of arrays the rule is the same.")
-    passed("update_parameters", "one step downhill, inputs unchanged")
+    result = call(update_parameters, 3.0, -1.0, _CoupledSlopes(), 0.25)
+    expect_close([as_number(result[0], "The new w"), as_number(result[1], "The new b")], [2.0, -1.25],
+                 "update_parameters(3.0, -1.0, slopes, 0.25)", "With numbers instead of arrays the rule is the same.")
+    passed("update_parameters", "one step downhill from one point, inputs unchanged")
 
 
 def _history_hint(history: np.ndarray, w: Any) -> str:
@@ -144,10 +166,12 @@ _CASES = (  # learning rate, expected verdict, hint if wrong; the bowl J(w) = (w
      "(the slope shrinks)."),
     (1.0, "cycles",
      "With learning rate 1.0, w bounces between 6 and 0 for ever: the slope flips its sign but keeps its size, so "
-     "at the end it is exactly as large as at the start. That neither converges nor diverges: it cycles."),
+     "at the end it is exactly as large as at the start. That neither converges nor diverges: it cycles. Compare the "
+     "sizes of the first and the last slope (divergence, then cycling) before looking for changes of sign."),
     (1.2, "diverges",
      "With learning rate 1.2, w jumps over the minimum and lands further away each time: the slope at the end is "
-     "larger than at the start. Test for divergence (and cycling) before looking for changes of sign."),
+     "larger than at the start. Compare the sizes of the first and the last slope (divergence, then cycling) before "
+     "looking for changes of sign."),
 )
 
 
