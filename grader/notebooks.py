@@ -9,7 +9,10 @@ import nbformat
 # Notebook-level metadata worth keeping; everything else (widget state, editor state) is dropped.
 KEPT_NOTEBOOK_METADATA = ("kernelspec", "language_info")
 KEPT_CELL_METADATA = ("nbgrader", "tags", "deletable", "editable")
-KEPT_LANGUAGE_INFO = ("name", "nbconvert_exporter", "file_extension", "mimetype", "pygments_lexer")
+# All of what the kernel reports: JupyterLab fills in a missing key when the notebook opens, which marks an untouched
+# notebook as changed ("save changes?" on close). `version` is the Python the masters were executed with.
+KEPT_LANGUAGE_INFO = ("name", "version", "codemirror_mode", "nbconvert_exporter", "file_extension", "mimetype",
+                      "pygments_lexer")
 
 
 def normalise(nb: nbformat.NotebookNode, keep_outputs: bool) -> nbformat.NotebookNode:

@@ -31,3 +31,12 @@ def test_student_lab_has_no_news_prompt_and_no_instructor_tools(lab: Lab, screen
     assert not instructor, f"instructor commands in the student's lab: {instructor}"
     (screenshots_dir / LECTURE).mkdir(parents=True, exist_ok=True)
     lab.page.screenshot(path=str(screenshots_dir / LECTURE / "student-lab.png"))
+
+
+@pytest.mark.parametrize("lecture", course.assignments())
+def test_released_copy_opens_without_unsaved_changes(lab: Lab, lecture: str) -> None:
+    """A student who opens a notebook and closes it untouched is not asked to save."""
+    lab.open(f"student/{lecture}/{lecture}.ipynb")
+    lab.page.wait_for_timeout(500)
+    dirty = lab.page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty")
+    assert not dirty, f"{lecture}: the released copy shows unsaved changes as soon as it opens"
