@@ -142,7 +142,7 @@ class _ExamplesOneByOne(np.ndarray):
                               "of scores.")
         return super().__getitem__(key)
 
-    def __iter__(self):
+    def __iter__(self) -> Any:
         if self.shape[:1] == (self.examples,):
             raise CheckFailed("predict_proba looped over the examples of X. Compute all m at once: one matrix product "
                               "of w transposed with X gives the (1, m) row of scores.")
