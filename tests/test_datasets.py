@@ -44,6 +44,25 @@ def test_faces_split_is_fixed_stratified_and_disjoint():
         datasets.load_faces(test_size=7)
 
 
+def test_offcentre_faces_are_windows_of_the_faces_split():
+    split, faces = datasets.load_offcentre_faces(), datasets.load_faces()
+    assert split.train_images.shape == (150, 17, 17, 1) and split.test_images.shape == (50, 17, 17, 1)
+    assert split.train_images.dtype == np.uint8 and split.classes == faces.classes
+    assert np.array_equal(split.train_labels, faces.train_labels) and np.array_equal(split.test_labels, faces.test_labels)
+    corners = []
+    for window, image in zip(split.train_images, faces.train_images):
+        found = [(top, left) for top in range(9) for left in range(9)
+                 if np.array_equal(image[top : top + 17, left : left + 17], window)]
+        assert found, "every window is a 17 x 17 crop of its own 25 x 25 picture"
+        corners.append(found[0])
+    assert len(set(corners)) > 20, "the windows sit at many different places"
+    assert np.array_equal(split.test_images, datasets.load_offcentre_faces().test_images), "seeded: the same every call"
+    assert datasets.load_offcentre_faces(window=25).train_images.shape == (150, 25, 25, 1)
+    assert np.array_equal(datasets.load_offcentre_faces(window=25).train_images, faces.train_images)
+    with pytest.raises(ValueError, match="window"):
+        datasets.load_offcentre_faces(window=30)
+
+
 def _write_course_files(folder: Path, m_train: int = 4, m_test: int = 2, x_shape=(8, 8, 3), x_key="train_set_x"):
     rng = np.random.default_rng(0)
     with h5py.File(folder / "train_catvnoncat.h5", "w") as f:

@@ -1,4 +1,5 @@
-"""Lecture 2.9 beyond the autograder: the course's published figures, scikit-learn, and the 2.9 utils modules.
+"""Lecture 2.9 beyond the autograder: the course's published figures, the facts the text states about its default
+data, scikit-learn, and the 2.9 utils modules.
 
 The model under test is the master notebook's own code: the given helper cell and the answer cells are extracted from
 `solutions/2.9-.../2.9-....ipynb` and executed, so these tests check exactly what the notebook teaches.
@@ -21,7 +22,7 @@ from grader import course
 ASSIGNMENT = "2.9-logistic-regression-gradient-descent"
 CATVNONCAT = course.REPO.parent / "shared" / "data" / "catvnoncat"
 MUTANTS_FILE = Path(__file__).parent / "mutants" / f"{ASSIGNMENT}.py"
-FUNCTIONS = ("single_example_gradients", "gradients_loop", "propagate", "gradient_check", "optimize", "model")
+FUNCTIONS = ("sigmoid_derivative", "single_example_gradients", "gradients_loop", "propagate", "optimize", "model")
 
 # The course's published figures (../shared/data/catvnoncat/README.md).
 PUBLISHED_COSTS = [0.693147, 0.584508, 0.466949, 0.376007, 0.331463, 0.303273, 0.279880, 0.260042, 0.242941,
@@ -33,7 +34,7 @@ PUBLISHED_PIXELS = [196, 192, 190, 193, 186, 182, 188, 179, 174, 213]
 
 @lru_cache(maxsize=1)
 def master_namespace() -> dict:
-    """The master's given helpers (sigmoid, cost_from_logits, naive_cost) and its six answer functions."""
+    """The master's given helpers (sigmoid, cost_from_logits, naive_cost) and its answer functions."""
     nb = nbformat.read(course.master_path(ASSIGNMENT), as_version=4)
     namespace: dict = {"np": np}
     helpers = [c for c in nb.cells if c.cell_type == "code" and "def sigmoid(" in c.source]
@@ -128,6 +129,177 @@ def test_rate_one_half_overflows_naively_but_not_with_the_stable_cost(cat_data):
     assert all(math.isfinite(c) for c in stable), stable
 
 
+# ----------------------------------------------------------------------------- what the text says about its default data
+# Each test computes one statement of the notebook's Part 2 on the default data (the off-centre faces), with the
+# master's own functions, at the settings the notebook uses (RATE = 0.1).
+
+RATE = 0.1
+
+
+@pytest.fixture(scope="module")
+def faces():
+    from utils.datasets import load_offcentre_faces
+
+    split = load_offcentre_faces()
+    return (split, as_columns(split.train_images), split.train_labels.reshape(1, -1),
+            as_columns(split.test_images), split.test_labels.reshape(1, -1))
+
+
+@pytest.fixture(scope="module")
+def main_run(faces):
+    _, X_train, Y_train, X_test, Y_test = faces
+    return fn("model")(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=RATE)
+
+
+def labels(w, b, X):
+    return (w.T @ X + b >= 0).astype(int)
+
+
+def test_default_data_is_289_pixels_150_training_and_50_test_images(faces):
+    split, X_train, Y_train, X_test, Y_test = faces
+    assert X_train.shape == (289, 150) and X_test.shape == (289, 50)
+    assert Y_train.mean() == 0.5 and Y_test.mean() == 0.5
+    assert split.train_images.shape[1:] == (17, 17, 1)
+
+
+def test_centred_faces_are_almost_perfectly_separated_by_one_template():
+    """"With centred faces one template of pixel weights separates the classes almost perfectly"."""
+    from utils.datasets import load_faces
+
+    split = load_faces()
+    d = fn("model")(as_columns(split.train_images), split.train_labels.reshape(1, -1),
+                    as_columns(split.test_images), split.test_labels.reshape(1, -1))
+    assert d["test_accuracy"] >= 95
+
+
+def test_main_run_shows_a_generalisation_gap(main_run, faces):
+    """98 % of the training images, 86 % of the test images; 3 and 7 of them misclassified."""
+    _, _, Y_train, _, Y_test = faces
+    assert main_run["train_accuracy"] == 98.0 and main_run["test_accuracy"] == 86.0
+    assert np.sum(main_run["Y_prediction_train"] != Y_train) == 3
+    assert np.sum(main_run["Y_prediction_test"] != Y_test) == 7
+
+
+@pytest.fixture(scope="module")
+def rate_sweep(faces):
+    _, X_train, Y_train, X_test, Y_test = faces
+    return {rate: fn("model")(X_train, Y_train, X_test, Y_test, num_iterations=1500, learning_rate=rate)
+            for rate in (0.001, 0.01, 0.1, 5.0)}
+
+
+def test_learning_rate_sweep_as_the_text_reads_it(rate_sweep):
+    costs = {rate: np.array(run["costs"]) for rate, run in rate_sweep.items()}
+    # 0.001 "has only come down from 0.69 to 0.55"
+    assert round(costs[0.001][0], 2) == 0.69 and round(costs[0.001][-1], 2) == 0.55
+    # 0.01 and 0.1 "bring it down smoothly, 0.1 faster"
+    for rate in (0.01, 0.1):
+        assert np.all(np.diff(costs[rate]) < 0)
+    assert np.all(costs[0.1][1:] < costs[0.01][1:])
+    # 5.0: "several" recorded costs above the starting cost, the leaping "dies down after several hundred iterations"
+    above = np.flatnonzero(costs[5.0] > costs[5.0][0])
+    assert len(above) >= 3 and above.max() * 100 >= 500
+    assert np.all(costs[5.0][above.max() + 1:] < 0.01)
+    # "the weights it lands on are the worst of the four rates on the test images"
+    tests = {rate: run["test_accuracy"] for rate, run in rate_sweep.items()}
+    assert min(tests, key=tests.get) == 5.0 and list(tests.values()).count(tests[5.0]) == 1
+
+
+def per_iteration_costs(faces, rate, steps):
+    _, X_train, Y_train, _, _ = faces
+    w, b, history = np.zeros((X_train.shape[0], 1)), 0.0, []
+    for _ in range(steps):
+        grads, cost = fn("propagate")(w, b, X_train, Y_train)
+        history.append(cost)
+        w, b = w - rate * grads["dw"], b - rate * grads["db"]
+    return np.array(history)
+
+
+def test_first_sixty_iterations_at_rates_one_tenth_and_five(faces):
+    small, large = per_iteration_costs(faces, 0.1, 60), per_iteration_costs(faces, 5.0, 60)
+    assert np.all(np.diff(small) < 0), "at 0.1 each step lowers the cost"
+    assert large[1] > 10 * large[0], "the very first step lands at more than ten times the starting cost"
+    assert np.all(large[1:] > large[0]), "above its starting value at every one of these 60 iterations"
+    assert 40 < large.max() < 45 and round(large.max()) == 44, "as high as 44"
+    assert np.sum(np.diff(np.sign(np.diff(large))) != 0) > 20, "leaping up and down"
+
+
+def test_naive_cost_takes_log_zero_at_rate_five(faces):
+    _, X_train, Y_train, _, _ = faces
+    optimize, sigmoid = fn("optimize"), fn("sigmoid")
+    params, _, _ = optimize(np.zeros((X_train.shape[0], 1)), 0.0, X_train, Y_train, num_iterations=1, learning_rate=5.0)
+    Z = params["w"].T @ X_train + params["b"]
+    assert np.abs(Z).max() > 37, "after the first step some logits exceed 37 in size"
+    A = sigmoid(Z)
+    assert np.any(A[Y_train == 0] == 1.0), "an example labelled 0 has a sigmoid of exactly 1.0"
+    assert math.isnan(fn("naive_cost")(A, Y_train)) and math.isfinite(fn("cost_from_logits")(Z, Y_train))
+
+
+def flat_part_basis(X):
+    rank = np.linalg.matrix_rank(X)
+    return rank, np.linalg.svd(X, full_matrices=False)[0][:, :rank]
+
+
+def test_cost_is_flat_along_140_directions(faces):
+    _, X_train, Y_train, _, _ = faces
+    rank, span = flat_part_basis(X_train)
+    assert rank == 149 and X_train.shape[0] - rank == 140
+    draw = np.random.default_rng(0).normal(size=(X_train.shape[0], 1))
+    flat = draw - span @ (span.T @ draw)
+    flat = 10 * flat / np.linalg.norm(flat)
+    assert np.abs(flat.T @ X_train).max() < 1e-12
+    w = np.random.default_rng(1).normal(size=(X_train.shape[0], 1))
+    cost = fn("cost_from_logits")
+    assert abs(cost(w.T @ X_train, Y_train) - cost((w + flat).T @ X_train, Y_train)) < 1e-12
+
+
+def test_two_starts_two_answers_same_training_predictions(faces, main_run):
+    _, X_train, Y_train, X_test, _ = faces
+    _, span = flat_part_basis(X_train)
+    draw = np.random.default_rng(0).normal(size=(X_train.shape[0], 1))
+    flat = draw - span @ (span.T @ draw)
+    flat = 10 * flat / np.linalg.norm(flat)
+    other, _, _ = fn("optimize")(flat, 0.0, X_train, Y_train, num_iterations=2000, learning_rate=RATE)
+    w_zero, b_zero = main_run["w"], main_run["b"]
+    distance = np.linalg.norm(w_zero - other["w"])
+    assert abs(distance - 10) < 1e-9, "the second run ends where the first does, plus the flat vector"
+    assert distance > np.linalg.norm(w_zero), "10 apart, further than the weights of the first run are long"
+    cost = fn("cost_from_logits")
+    assert abs(cost(w_zero.T @ X_train + b_zero, Y_train) - cost(other["w"].T @ X_train + other["b"], Y_train)) < 1e-9
+    assert np.array_equal(labels(w_zero, b_zero, X_train), labels(other["w"], other["b"], X_train))
+    differ = int(np.sum(labels(w_zero, b_zero, X_test) != labels(other["w"], other["b"], X_test)))
+    assert 1 <= differ <= 5, "a few test predictions differ"
+
+
+def test_any_start_keeps_its_flat_part(faces):
+    """"Any start splits the same way: its part along the flat directions stays exactly as it was"."""
+    _, X_train, Y_train, _, _ = faces
+    _, span = flat_part_basis(X_train)
+    start = np.random.default_rng(3).normal(scale=0.5, size=(X_train.shape[0], 1))
+    end, _, _ = fn("optimize")(start, 0.3, X_train, Y_train, num_iterations=300, learning_rate=RATE)
+    flat_start, flat_end = start - span @ (span.T @ start), end["w"] - span @ (span.T @ end["w"])
+    assert np.allclose(flat_start, flat_end, atol=1e-10)
+    assert np.linalg.norm(end["w"] - start) > 1, "the rest is trained"
+
+
+def test_separable_training_set_has_no_lowest_point(faces):
+    _, X_train, Y_train, _, _ = faces
+    optimize, cost = fn("optimize"), fn("cost_from_logits")
+    marks, w, b, done, costs, norms = [250, 500, 1000, 2000, 4000, 8000], np.zeros((289, 1)), 0.0, 0, [], []
+    accuracy = {}
+    for mark in marks:
+        state, _, _ = optimize(w, b, X_train, Y_train, num_iterations=mark - done, learning_rate=RATE)
+        w, b, done = state["w"], state["b"], mark
+        costs.append(cost(w.T @ X_train + b, Y_train))
+        norms.append(np.linalg.norm(w))
+        accuracy[mark] = 100 * np.mean(labels(w, b, X_train) == Y_train)
+    assert np.all(np.diff(costs) < 0) and np.all(np.diff(norms) > 0)
+    assert accuracy[2000] < 100 and accuracy[4000] == 100 and accuracy[8000] == 100
+    margins = (2 * Y_train - 1) * (w.T @ X_train + b)
+    assert margins.min() > 0, "linearly separable: every training image on its correct side"
+    scaled = [cost(factor * (w.T @ X_train + b), Y_train) for factor in (1, 2, 4, 8)]
+    assert np.all(np.diff(scaled) < 0) and scaled[-1] < 0.01, "scaling w and b up lowers the cost towards 0"
+
+
 # ----------------------------------------------------------------------------- agreement with scikit-learn
 
 def unregularised_logistic_regression():
@@ -165,9 +337,9 @@ def test_model_agrees_with_scikit_learn_unregularised():
 
 
 def test_loop_and_vectorised_agree_on_images():
-    from utils.datasets import load_faces
+    from utils.datasets import load_offcentre_faces
 
-    split = load_faces()
+    split = load_offcentre_faces()
     X, Y = as_columns(split.train_images)[:, :40], split.train_labels.reshape(1, -1)[:, :40]
     w = np.random.default_rng(3).normal(scale=0.02, size=(X.shape[0], 1))
     (g_loop, c_loop), (g_vec, c_vec) = fn("gradients_loop")(w, 0.2, X, Y), fn("propagate")(w, 0.2, X, Y)
@@ -204,8 +376,13 @@ def test_check_reports_the_unimplemented_stub(function):
 
 # The mistakes the issue names, and a word the check's message must use for each.
 NAMED_MISTAKES = [
+    ("sigmoid_derivative", "returns_sigmoid", "sigmoid(0) itself"),
+    ("sigmoid_derivative", "sign_error", "positive"),
+    ("sigmoid_derivative", "forgot_sigmoid", "instead of a = sigmoid(z)"),
+    ("sigmoid_derivative", "exp_formula_overflows", "overflows"),
+    ("sigmoid_derivative", "mutates_z", "in place"),
     ("propagate", "missing_one_over_m", "divide"),
-    ("gradients_loop", "missing_one_over_m", "divide"),
+    ("gradients_loop", "missing_one_over_m", "accumulated sums"),
     ("propagate", "wrong_transpose", "transposed"),
     ("propagate", "sign_error", "sign"),
     ("single_example_gradients", "dz_sign_error", "sign"),
@@ -217,10 +394,20 @@ NAMED_MISTAKES = [
     ("optimize", "cost_recorded_after_update", "BEFORE"),
     ("optimize", "mutates_callers_w", "in place"),
     ("propagate", "naive_log_cost", "cost_from_logits"),
-    ("gradient_check", "one_sided_difference", "centred"),
-    ("gradient_check", "nudges_callers_theta_without_restoring", "in place"),
     ("model", "accuracy_as_fraction", "percent"),
+    ("model", "strict_threshold", "Use >=, not >"),
+    ("model", "float_labels", "integer labels"),
+    ("model", "boolean_labels", "integer labels"),
 ]
+
+
+def test_propagate_missing_one_over_m_is_not_told_about_accumulators():
+    from utils.checks.core import CheckFailed
+
+    namespace = with_mutant(mutants()["propagate"]["missing_one_over_m"])
+    with pytest.raises(CheckFailed) as failure:
+        checks().check_propagate(namespace["propagate"])
+    assert "accumulat" not in str(failure.value), str(failure.value)
 
 
 @pytest.mark.parametrize("function,mutant,word", NAMED_MISTAKES, ids=[f"{f}-{m}" for f, m, _ in NAMED_MISTAKES])
@@ -253,7 +440,44 @@ def test_every_mutant_breaks_the_visible_check_or_is_left_to_hidden_tests():
     assert not escaped, f"visible checks let these through: {escaped}"
 
 
+VARIANTS_FILE = Path(__file__).parent / "variants" / f"{ASSIGNMENT}.py"
+
+
+def test_every_correct_variant_passes_the_visible_check():
+    variants = runpy.run_path(str(VARIANTS_FILE))["VARIANTS"]
+    for function, table in variants.items():
+        for name, source in table.items():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                getattr(checks(), f"check_{function}")(with_mutant(source)[function])
+
+
 # ----------------------------------------------------------------------------- plotting and widgets
+
+def test_plot_images_titles_each_image_and_rejects_mismatches():
+    from utils.plotting.training import plot_images
+
+    images = np.arange(3 * 4 * 4, dtype=np.uint8).reshape(3, 4, 4, 1)
+    fig = plot_images(images, ["a", "b", "c"], columns=2, title="three")
+    shown = [ax for ax in fig.axes if ax.images]
+    assert len(shown) == 3 and [ax.get_title() for ax in shown] == ["a", "b", "c"]
+    assert np.array_equal(shown[1].images[0].get_array(), images[1, ..., 0])
+    assert len(fig.axes) == 4  # a 2 x 2 grid, the last panel left empty
+    with pytest.raises(ValueError):
+        plot_images(images, ["a"])
+    with pytest.raises(ValueError):
+        plot_images(images[:0], [])
+
+
+def test_plot_cost_and_weight_norm_draws_both_curves():
+    from utils.plotting.training import plot_cost_and_weight_norm
+
+    fig = plot_cost_and_weight_norm([1, 2, 4], [0.5, 0.2, 0.1], [1.0, 2.0, 3.0])
+    cost_ax, norm_ax = fig.axes
+    assert cost_ax.get_yscale() == "log" and list(norm_ax.lines[0].get_ydata()) == [1.0, 2.0, 3.0]
+    with pytest.raises(ValueError):
+        plot_cost_and_weight_norm([1, 2], [0.5], [1.0, 2.0])
+
 
 def test_plot_cost_curves_side_by_side_and_marks_non_finite_costs():
     from matplotlib.figure import Figure

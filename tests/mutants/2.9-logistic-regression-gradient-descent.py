@@ -64,30 +64,6 @@ def _propagate(z="w.T @ X + b", cost="cost_from_logits(Z, Y)", dz="A - Y", dw="X
     return _PROPAGATE.format(z=z, cost=cost, dz=dz, dw=dw, db=db)
 
 
-_GRADIENT_CHECK = '''
-def gradient_check(f, theta, analytic_grad, epsilon=1e-7):
-    theta = {theta}
-    numeric = np.zeros_like(theta, dtype=float)
-    for k in np.ndindex(theta.shape):
-        plus, minus = theta.copy(), theta.copy()
-        plus[k] += {step}
-        minus[k] -= {step}
-        numeric[k] = {slope}
-    analytic = np.asarray(analytic_grad, dtype=float).reshape(theta.shape)
-    scale = {scale}
-    if scale == 0:
-        return 0.0
-    return {ret}
-'''
-
-
-def _gradient_check(theta="np.array(theta, dtype=float)", step="epsilon",
-                    slope="(f(plus) - f(minus)) / (2 * epsilon)",
-                    scale="np.linalg.norm(analytic) + np.linalg.norm(numeric)",
-                    ret="float(np.linalg.norm(analytic - numeric) / scale)"):
-    return _GRADIENT_CHECK.format(theta=theta, step=step, slope=slope, scale=scale, ret=ret)
-
-
 _OPTIMIZE = '''
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     costs = []
@@ -118,7 +94,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     params, grads, costs = optimize(w, 0.0, X_train, Y_train, {iters}, {rate}, print_cost)
     w, b = params["w"], params["b"]
     Y_prediction_train = {pred_train}
-    Y_prediction_test = (sigmoid(w.T @ X_test + b) > 0.5).astype(float)
+    Y_prediction_test = {pred_test}
     train_accuracy = {acc_train}
     test_accuracy = {acc_test}
     return {{"costs": costs, "Y_prediction_train": Y_prediction_train, "Y_prediction_test": Y_prediction_test,
@@ -127,15 +103,35 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 '''
 
 
+def _sigmoid_derivative(body):
+    return f"""
+def sigmoid_derivative(z):
+{body}
+"""
+
+
 def _model(w0="np.zeros((X_train.shape[0], 1))", iters="num_iterations", rate="learning_rate",
-           pred_train="(sigmoid(w.T @ X_train + b) > 0.5).astype(float)",
+           pred_train="(sigmoid(w.T @ X_train + b) >= 0.5).astype(int)",
+           pred_test="(sigmoid(w.T @ X_test + b) >= 0.5).astype(int)",
            acc_train="float(100 * np.mean(Y_prediction_train == Y_train))",
            acc_test="float(100 * np.mean(Y_prediction_test == Y_test))"):
-    return _MODEL.format(w0=w0, iters=iters, rate=rate, pred_train=pred_train, acc_train=acc_train,
-                         acc_test=acc_test)
+    return _MODEL.format(w0=w0, iters=iters, rate=rate, pred_train=pred_train, pred_test=pred_test,
+                         acc_train=acc_train, acc_test=acc_test)
 
 
 MUTANTS = {
+    "sigmoid_derivative": {
+        "returns_sigmoid": _sigmoid_derivative("    return sigmoid(z)"),
+        "one_minus_a": _sigmoid_derivative("    return 1 - sigmoid(z)"),
+        "sign_error": _sigmoid_derivative("    a = sigmoid(z)\n    return a * (a - 1)"),
+        "forgot_sigmoid": _sigmoid_derivative("    return z * (1 - z)"),
+        "a_squared": _sigmoid_derivative("    a = sigmoid(z)\n    return a * a"),
+        "exp_formula_overflows": _sigmoid_derivative("    return np.exp(-z) / (1 + np.exp(-z)) ** 2"),
+        "one_number_for_an_array": _sigmoid_derivative("    a = sigmoid(z)\n    return float(np.mean(a * (1 - a)))"),
+        "mutates_z": _sigmoid_derivative(
+            "    if isinstance(z, np.ndarray):\n        z[...] = sigmoid(z)\n        return z * (1 - z)\n"
+            "    a = sigmoid(z)\n    return a * (1 - a)"),
+    },
     "single_example_gradients": {
         "dz_sign_error": _single(dz="y - a"),
         "da_sign_error": _single(da="y / a - (1 - y) / (1 - a)"),
@@ -144,7 +140,7 @@ MUTANTS = {
         "dw_transposed": _single(dw="x.T * dz"),
         "db_missing": _single(db="0.0"),
         "dz_missing_one_minus_a": _single(dz="da * a"),
-        "numpy_scalars_not_floats": _single(db="np.float64(dz)").replace("float(da)", "np.float64(da)"),
+        "db_as_column": _single(db="np.full((1, 1), dz)"),
     },
     "gradients_loop": {
         "missing_one_over_m": _loop(ret='{"dw": dw, "db": float(db)}, float(J)'),
@@ -153,7 +149,6 @@ MUTANTS = {
         "dz_sign_error": _loop(dz="y_i - a_i"),
         "skips_last_example": _loop(range_m="m - 1"),
         "db_not_averaged": _loop(ret='{"dw": dw / m, "db": float(db)}, float(J / m)'),
-        "numpy_cost": _loop(ret='{"dw": dw / m, "db": float(db / m)}, J / m'),
     },
     "propagate": {
         "missing_one_over_m": _propagate(dw="X @ dZ.T", db="float(np.sum(dZ))"),
@@ -162,30 +157,8 @@ MUTANTS = {
         "cost_as_vector": _propagate(cost="np.logaddexp(0.0, Z) - Y * Z"),
         "forgot_b": _propagate(z="w.T @ X"),
         "naive_log_cost": _propagate(cost="float(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)))"),
-        "db_numpy_scalar": _propagate(db="np.sum(dZ) / m"),
         "cost_as_1x1_array": _propagate(cost="np.mean(np.logaddexp(0.0, Z) - Y * Z, axis=1, keepdims=True)"),
-    },
-    "gradient_check": {
-        "one_sided_difference": _gradient_check(slope="(f(plus) - f(theta)) / epsilon"),
-        "missing_factor_two": _gradient_check(slope="(f(plus) - f(minus)) / epsilon"),
-        "absolute_difference": _gradient_check(ret="float(np.linalg.norm(analytic - numeric))"),
-        "ignores_epsilon": _gradient_check(step="1e-7", slope="(f(plus) - f(minus)) / (2 * 1e-7)"),
-        "nudges_callers_theta_without_restoring": '''
-def gradient_check(f, theta, analytic_grad, epsilon=1e-7):
-    numeric = np.zeros(theta.shape)
-    for k in np.ndindex(theta.shape):
-        original = theta[k]
-        theta[k] = original + epsilon
-        cost_plus = f(theta)
-        theta[k] = original - epsilon
-        cost_minus = f(theta)
-        numeric[k] = (cost_plus - cost_minus) / (2 * epsilon)
-    analytic = np.asarray(analytic_grad, dtype=float).reshape(theta.shape)
-    scale = np.linalg.norm(analytic) + np.linalg.norm(numeric)
-    return float(np.linalg.norm(analytic - numeric) / scale) if scale else 0.0
-''',
-        "numpy_float_result": _gradient_check(ret="np.linalg.norm(analytic - numeric) / scale"),
-        "normalised_by_analytic_only": _gradient_check(scale="np.linalg.norm(analytic)"),
+        "db_per_example": _propagate(db="dZ / m"),
     },
     "optimize": {
         "cost_recorded_after_update": _optimize(before="", after=_RECORD.replace(
@@ -197,7 +170,6 @@ def gradient_check(f, theta, analytic_grad, epsilon=1e-7):
         "records_every_iteration": _optimize(before="        costs.append(cost)"),
         "ignores_learning_rate": _optimize(update_w='w = w - 0.009 * grads["dw"]',
                                            update_b='b = b - 0.009 * grads["db"]'),
-        "b_as_array": _optimize(ret_b="np.array(b)"),
     },
     "model": {
         "accuracy_as_fraction": _model(acc_train="float(np.mean(Y_prediction_train == Y_train))",
@@ -207,6 +179,12 @@ def gradient_check(f, theta, analytic_grad, epsilon=1e-7):
         "ignores_learning_rate": _model(rate="0.005"),
         "probabilities_not_labels": _model(pred_train="sigmoid(w.T @ X_train + b)",
                                            acc_train="float(100 * np.mean(np.round(Y_prediction_train) == Y_train))"),
-        "numpy_accuracy": _model(acc_test="100 * np.mean(Y_prediction_test == Y_test)"),
+        "strict_threshold": _model(pred_train="(sigmoid(w.T @ X_train + b) > 0.5).astype(int)",
+                                   pred_test="(sigmoid(w.T @ X_test + b) > 0.5).astype(int)"),
+        "float_labels": _model(pred_train="(sigmoid(w.T @ X_train + b) >= 0.5).astype(float)",
+                               pred_test="(sigmoid(w.T @ X_test + b) >= 0.5).astype(float)"),
+        "boolean_labels": _model(pred_train="sigmoid(w.T @ X_train + b) >= 0.5",
+                                 pred_test="sigmoid(w.T @ X_test + b) >= 0.5"),
+        "test_labels_as_row_of_m": _model(pred_test="(sigmoid(w.T @ X_test + b) >= 0.5).astype(int).ravel()"),
     },
 }
