@@ -26,3 +26,8 @@ VARIANTS = {
         "numpy_scalar": _CENTERED.format(body="    return np.float64(0.5) * (f(a + h) - f(a - h)) / h"),
     },
 }
+
+VARIANTS["slope"]["float32_result"] = _SLOPE.format(body="    return np.asarray((f(a + h) - f(a)) / h, dtype=np.float32)")
+VARIANTS["centered_slope"]["float32_result"] = _CENTERED.format(
+    body="    slope = (f(a + h) - f(a - h)) / (2 * h)\n"
+         "    return slope.astype(np.float32) if isinstance(slope, np.ndarray) else np.float32(slope)")

@@ -42,3 +42,13 @@ VARIANTS = {
         ),
     },
 }
+
+VARIANTS["derivative_table"]["float32_numbers"] = (
+    "def derivative_table(a, h=0.001):\n"
+    '    """Every number stored as float32 (computed in float64 first)."""\n'
+    "    rows = []\n"
+    '    for name, f, df in (("a^2", square, lambda t: 2 * t), ("a^3", cube, lambda t: 3 * t ** 2),\n'
+    '                        ("ln(a)", np.log, lambda t: 1 / t)):\n'
+    "        rows.append((name, np.float32(f(a)), np.float32(df(a)), np.float32((f(a + h) - f(a)) / h)))\n"
+    "    return rows\n"
+)

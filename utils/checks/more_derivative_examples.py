@@ -142,8 +142,10 @@ def check_derivative_table_nudged(derivative_table: Callable) -> None:
     passed("derivative_table (nudged slopes)")
 
 
-def _forward(f: Callable, a: float, h: float) -> float:
-    return (f(a + h) - f(a)) / h
+def _forward(f: Callable, a: float, step: float) -> float:
+    """The forward estimate of lecture 2.5 for one of the fixed cases."""
+    rise = f(a + step) - f(a)
+    return rise / step
 
 
 def _nudged_hint(name: str, a: float, h: float | None, exact: Any, nudged: Any) -> str:
