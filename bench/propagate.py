@@ -8,7 +8,8 @@ Prints, in one run:
 
 The functions are the master notebook's own (its given helper cell and its answer cells), so the numbers describe
 exactly what the notebook teaches. With the course's cat pictures in ../shared/data/catvnoncat the benchmark uses
-them; otherwise random pixels of the same shape (and the face images for the model comparison).
+them; otherwise random pixels of the same shape (and the notebook's default data, the off-centre faces, for the model
+comparison).
 
 Run: .venv/bin/python bench/propagate.py [--repeats N]
 """
@@ -59,12 +60,12 @@ def timings(function: Callable[[], object], repeats: int) -> tuple[float, float]
 
 def load_data() -> tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(description, X_train, Y_train, X_test, Y_test) with pixels scaled to [0, 1], images as columns."""
-    from utils.datasets import load_catvnoncat, load_faces
+    from utils.datasets import load_catvnoncat, load_offcentre_faces
 
     if (CATVNONCAT / "train_catvnoncat.h5").is_file():
         split, name = load_catvnoncat(CATVNONCAT), "cat / non-cat (the course's data)"
     else:
-        split, name = load_faces(), "face / non-face (cat / non-cat files not found)"
+        split, name = load_offcentre_faces(), "off-centre face / non-face (cat / non-cat files not found)"
     columns = [s.reshape(s.shape[0], -1).T / 255.0 for s in (split.train_images, split.test_images)]
     return name, columns[0], split.train_labels.reshape(1, -1), columns[1], split.test_labels.reshape(1, -1)
 
