@@ -13,15 +13,16 @@ from __future__ import annotations
 import fcntl
 import os
 import pwd
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 FIRST_UID = 1_990_000_000  # above the ranges distributions and systemd hand out; no passwd entry needed
 SLOTS = 1024
 LOCKS = Path("/run/course-grader-kernel-users")
 # Run as the kernel's uid: signal every process that uid may signal, i.e. its own (kill(-1) spares the caller).
-_KILL_ALL = "import os\ntry:\n    os.kill(-1, 9)\nexcept ProcessLookupError:\n    pass\n"
+# A system binary, not this Python: the kernel's uid may not be able to reach a Python under a private home.
+_KILL_ALL = [shutil.which("kill") or "/bin/kill", "-KILL", "-1"]
 
 
 class NoFreeUser(RuntimeError):
@@ -43,7 +44,8 @@ class KernelUser:
 
 
 def acquire() -> KernelUser:
-    """A uid no running kernel uses, with none of its processes left."""
+    """A uid no running kernel uses, with no process left: not even an unreaped zombie, which would still count
+    against the next kernel's process limit."""
     LOCKS.mkdir(mode=0o700, exist_ok=True)
     for uid in range(FIRST_UID, FIRST_UID + SLOTS):
         if _has_account(uid):
@@ -55,7 +57,9 @@ def acquire() -> KernelUser:
             lock.close()
             continue
         kill_all(uid)
-        return KernelUser(uid, lock)
+        if tasks_of(uid) == 0:
+            return KernelUser(uid, lock)
+        lock.close()
     raise NoFreeUser(f"all {SLOTS} kernel uids from {FIRST_UID} are in use")
 
 
@@ -67,8 +71,8 @@ def _has_account(uid: int) -> bool:
         return False
 
 
-def processes_of(uid: int) -> list[int]:
-    """Live (not zombie) processes whose real, effective or saved uid is `uid`."""
+def _tasks(uid: int) -> list[tuple[int, bool, int]]:
+    """(pid, zombie, threads) of each process whose real, effective or saved uid is `uid`."""
     found = []
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -78,10 +82,20 @@ def processes_of(uid: int) -> list[int]:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if uid in {int(u) for u in fields.get("Uid", "").split()[:3]} and not fields.get("State", "").strip(). \
-                startswith("Z"):
-            found.append(int(entry.name))
+        if uid in {int(u) for u in fields.get("Uid", "").split()[:3]}:
+            found.append((int(entry.name), fields.get("State", "").strip().startswith("Z"),
+                          int(fields.get("Threads", "1"))))
     return found
+
+
+def processes_of(uid: int) -> list[int]:
+    """Live (not zombie) processes of `uid`."""
+    return [pid for pid, zombie, _ in _tasks(uid) if not zombie]
+
+
+def tasks_of(uid: int) -> int:
+    """Processes and threads of `uid`, zombies included: what its process limit (RLIMIT_NPROC) counts."""
+    return sum(threads for _, _, threads in _tasks(uid))
 
 
 def kill_all(uid: int, rounds: int = 50) -> None:
@@ -89,7 +103,7 @@ def kill_all(uid: int, rounds: int = 50) -> None:
     for _ in range(rounds):
         if not processes_of(uid):
             return
-        subprocess.run([sys.executable, "-I", "-S", "-c", _KILL_ALL], user=uid, group=uid, extra_groups=[],
+        subprocess.run(_KILL_ALL, user=uid, group=uid, extra_groups=[],
                        stdin=subprocess.DEVNULL, capture_output=True, check=False)
     left = processes_of(uid)
     if left:

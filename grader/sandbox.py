@@ -140,26 +140,13 @@ def _kernel_env(home: str, tmp: str) -> dict[str, str]:
     }
 
 
-def _tasks_of(uid: int) -> int:
-    """Processes and threads owned by `uid` (what RLIMIT_NPROC counts)."""
-    count = 0
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    count += len(os.listdir(f"/proc/{entry.name}/task"))
-            except OSError:
-                pass
-    return count
-
-
 def limit_options(limits: Limits, uid: int) -> list[str]:
     """`_launch.py` options for `limits`; the process limit counts from what `uid` already runs (nothing, for a
     kernel user of its own)."""
     return [
         "--as", str(limits.memory_mb * 2**20),
         "--cpu", str(limits.notebook_timeout),
-        "--nproc", str(_tasks_of(uid) + limits.processes),
+        "--nproc", str(kernel_users.tasks_of(uid) + limits.processes),
         "--fsize", str(limits.file_mb * 2**20),
         "--nofile", str(limits.open_files),
         "--core", "0",

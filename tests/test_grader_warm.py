@@ -10,12 +10,17 @@ import tempfile
 import nbformat
 import pytest
 
-from grader import course, job, sandbox
+from grader import course, job, kernel_users
 from grader.sandbox import Limits, SandboxedKernelManager
 from notebook_cases import completed_copy
+from sandbox_required import require_sandbox
 
-pytestmark = pytest.mark.skipif(not sandbox.bwrap_works()[0] or sandbox.kernel_uid() != sandbox.NOBODY,
-                                reason="warm kernels need bubblewrap, run as root")
+
+@pytest.fixture(autouse=True)
+def _bubblewrap_as_root():
+    """Warm kernels need bubblewrap and root; where both are there, these tests must run."""
+    require_sandbox()
+
 
 # What a kernel can see of its process, sandbox and interpreter, with the per-job paths taken out.
 SELF_PORTRAIT = r'''
@@ -96,10 +101,13 @@ def test_a_warm_kernel_sees_what_a_cold_kernel_sees():
     warm, cold = portraits["warm"], portraits["cold"]
     # besides the sandbox's init (pid 1), a warm kernel sees the root-owned placeholder that holds its sandbox open
     assert (cold.pop("processes"), warm.pop("processes")) == ([1], [1, 2])
+    for portrait in (warm, cold):  # each kernel runs as an unprivileged user of its own
+        uid, gid = portrait.pop("uid"), portrait.pop("gid")
+        assert uid == gid and kernel_users.FIRST_UID <= uid < kernel_users.FIRST_UID + kernel_users.SLOTS
     for portrait in (warm, cold):  # the process limit counts from what the kernel's user already runs
         portrait["limits"] = [line for line in portrait["limits"].splitlines() if "processes" not in line]
     assert warm == cold
-    assert warm["network"] != "reachable" and warm["uid"] == sandbox.kernel_uid()
+    assert warm["network"] != "reachable"
     assert all(line.split()[1] == "0000000000000000" for line in warm["capabilities"] if line[:6] in ("CapEff",
                                                                                                     "CapPrm"))
 
