@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 
 ## lab: build the environment and open the course in JupyterLab at notebooks/, as students get it (lab/README.md)
 lab: $(STAMP)
-	JUPYTER_CONFIG_PATH=$(CURDIR)/lab/student $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/lab/student $(BIN)/jupyter lab --notebook-dir=notebooks \
+		--LabApp.default_url=/lab/tree/start-here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
 ## instructor-lab: JupyterLab at the repository root with every nbgrader tool (Create Assignment, Formgrader)
 instructor-lab: $(STAMP)

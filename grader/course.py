@@ -13,6 +13,7 @@ from typing import Iterator
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
 NOTEBOOKS = REPO / "notebooks"
+HOME_PAGE = SOLUTIONS / "start-here.ipynb"  # the course's home page, released beside the lectures
 COURSE_ID = "nn-basics"
 
 

@@ -44,8 +44,11 @@ def with_reference_figures(student: nbformat.NotebookNode, master: nbformat.Note
 
 
 def generate(assignment_ids: list[str], destination: Path) -> list[Path]:
-    """Run `nbgrader generate_assignment` on each assignment; write normalised copies under `destination`."""
-    written = []
+    """Run `nbgrader generate_assignment` on each assignment; write normalised copies under `destination`, and the
+    course's home page (`start-here.ipynb`, no outputs) beside them."""
+    home = notebooks.normalise(notebooks.read(course.HOME_PAGE), keep_outputs=False)
+    notebooks.write(home, destination / course.HOME_PAGE.name)
+    written = [destination / course.HOME_PAGE.name]
     with course.scratch_course(assignment_ids) as api:
         root = Path(api.coursedir.root)
         for assignment_id in assignment_ids:

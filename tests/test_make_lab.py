@@ -67,6 +67,8 @@ def test_make_lab_serves_the_student_copies(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=10) as page:
             text = page.read().decode()
         assert "JupyterLab" in text
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}", timeout=10) as home:
+            assert home.geturl().split("?")[0].endswith("/lab/tree/start-here.ipynb"), "make lab opens the home page"
         config = json.loads(html.unescape(re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', text, re.S)[1]))
         disabled = set(config["disabledExtensions"])
         assert {"@jupyterlab/apputils-extension:announcements", "@jupyter/nbgrader:create-assignment",

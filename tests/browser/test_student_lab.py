@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from grader import course
+from grader import course, notebooks
 
 from lab_driver import Lab
 
@@ -40,3 +40,19 @@ def test_released_copy_opens_without_unsaved_changes(lab: Lab, lecture: str) -> 
     lab.page.wait_for_timeout(500)
     dirty = lab.page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty")
     assert not dirty, f"{lecture}: the released copy shows unsaved changes as soon as it opens"
+
+
+def test_home_page_lists_the_lectures_and_the_students_progress(lab: Lab, jupyter) -> None:
+    """start-here.ipynb, beside the lecture folders as `make lab` serves it: its progress cell reads the saved
+    notebooks (none done yet) and links every lecture."""
+    import json
+
+    home = json.loads(json.dumps(notebooks.read(course.NOTEBOOKS / "start-here.ipynb")))
+    jupyter.api("PUT", "contents/student/start-here.ipynb", {"type": "notebook", "format": "json", "content": home})
+    lab.open("student/start-here.ipynb")
+    lab.clear_and_run_all()
+    table = lab.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output table")
+    table.wait_for()
+    text = lab.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output").last.inner_text()
+    assert f"0 of {len(course.assignments())} lectures complete" in text, text
+    assert table.locator("a").count() == len(course.assignments())
