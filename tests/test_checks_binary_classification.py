@@ -169,3 +169,31 @@ def test_normalize_pixels_names_what_differs_in_digits():
     """A value off by a little is shown with its digits, never as 'expected X, got X' with the same text."""
     message = failure(checks.check_normalize_pixels, lambda X: X / 255.0 + 1e-4)
     assert "entry [0, 0] is 0.0001 but should be 0.0" in message
+
+
+def test_show_examples_as_columns_draws_X_Y_and_the_first_columns_as_images():
+    from matplotlib.figure import Figure
+
+    from utils.plotting.images import show_examples_as_columns
+
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 256, size=(9, 3, 4, 1), dtype=np.uint8)
+    X, Y = images.reshape(9, -1).T / 255.0, (np.arange(9) % 2).reshape(1, 9)
+    fig = show_examples_as_columns(X, Y, (3, 4, 1), count=4)
+    assert isinstance(fig, Figure) and len(fig.axes) == 4 + 2
+    for j, ax in enumerate(fig.axes[:4]):
+        assert np.array_equal(ax.images[0].get_array(), images[j, :, :, 0] / 255.0)
+        assert ax.get_title().endswith(f"y = {Y[0, j]}")
+    matrix, labels = fig.axes[4], fig.axes[5]
+    assert np.array_equal(matrix.images[0].get_array(), X) and "(12, 9)" in matrix.get_title()
+    assert np.array_equal(labels.images[0].get_array(), Y)
+
+
+def test_show_pixel_in_vector_formats_n_x_for_people():
+    from utils.plotting.images import feature_index, show_pixel_in_vector
+
+    image = np.zeros((64, 64, 3), dtype=np.uint8)
+    fig = show_pixel_in_vector(image, 10, 20, 1)
+    text = fig.axes[1].texts[0].get_text()
+    assert "n_x = 64 x 64 x 3 = 12,288" in text
+    assert f"x[{feature_index(10, 20, 1, image.shape)}]" in text and f"x[{feature_index(10, 20, 1, image.shape, 'channels')}]" in text

@@ -194,7 +194,8 @@ def check_labels_to_row(labels_to_row: Callable[[Any], np.ndarray]) -> None:
     _expect_input_kept(flags, np.array([True, False, True, True]), "labels")
     expect_shape(Y, (1, 4), "Y for 4 boolean labels")
     expect(Y.dtype.kind in "iu", f"Y for the booleans [True, False, True, True] should hold integers 1 and 0, but "
-           f"its dtype is {Y.dtype}. Booleans break arithmetic such as `Y_pred - Y`: convert with `.astype(int)`.")
+           f"its dtype is {Y.dtype}. NumPy refuses arithmetic such as `Y_pred - Y` on two boolean arrays: convert with "
+           "`.astype(int)`.")
     expect(np.array_equal(Y, [[1, 0, 1, 1]]),
            f"Y for the booleans [True, False, True, True] should be [[1, 0, 1, 1]], got {np.asarray(Y).tolist()}.")
 

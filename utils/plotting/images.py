@@ -66,7 +66,7 @@ def show_pixel_in_vector(image: np.ndarray, row: int, col: int, channel: int) ->
         f"{CHANNELS[channel]} value: {value}\n\n"
         f"NumPy order (row-major):\n  x[{numpy_row}] = {value}\n\n"
         f"channel-by-channel order:\n  x[{lecture_row}] = {value}\n\n"
-        f"n_x = {image.shape[0]} x {image.shape[1]} x {image.shape[2]} = {image.size}",
+        f"n_x = {image.shape[0]} x {image.shape[1]} x {image.shape[2]} = {image.size:,}",
         family="monospace", va="center",
     )
     fig.tight_layout()
