@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from utils.checks.core import CheckFailed, NotImplementedYet
 from utils.checks.gradient_descent import check_gradient_descent, check_learning_rate_behaviour, check_update_parameters
-from utils.plotting.gradient_descent import plot_cost_surface, plot_descent_1d
+from utils.plotting.gradient_descent import plot_cost_surface, plot_descent_1d, plot_descent_panels
 
 
 # Reference implementations written for these tests only (tests/ does not ship to students).
@@ -274,6 +274,17 @@ def test_plot_descent_1d_draws_curve_and_path():
     assert plot_descent_1d(w, w, [0.0], [0.0], "custom").axes[0].get_title() == "custom"
 
 
+def test_plot_descent_panels_draws_one_panel_per_run():
+    w = np.linspace(-1.0, 5.0, 50)
+    runs = [([4.0, 0.0], [4.0, 4.0], "cycles"), ([4.0, 3.0, 2.5], [4.0, 1.0, 0.25], "converges monotonically")]
+    fig = plot_descent_panels(w, (w - 2) ** 2, runs)
+    assert [ax.get_title() for ax in fig.axes] == ["cycles", "converges monotonically"]
+    for ax, (history, J_history, _) in zip(fig.axes, runs):
+        curve, path, start = ax.lines
+        assert np.allclose(path.get_xydata(), np.column_stack([history, J_history]))
+        assert tuple(start.get_xydata()[0]) == (4.0, 4.0) and ax.get_xlim() == (-1.0, 5.0)
+
+
 def test_plot_cost_surface_has_a_surface_contours_and_the_paths():
     w_grid, b_grid = np.linspace(-2, 2, 21), np.linspace(-1, 3, 11)
     W, B = np.meshgrid(w_grid, b_grid)
@@ -311,3 +322,5 @@ def test_learning_rate_widget_redraws_with_the_given_functions():
     path = widget.result.axes[0].lines[1]
     assert len(path.get_xdata()) == 5
     assert len(calls) == 300 + 11 + 11 + 5  # the curve once, then only the points of each path
+    sliders["learning rate"].value = sum([0.02] * 50)  # 1.0000000000000004, as adding up slider steps may give
+    assert widget.result.axes[0].get_title() == "learning rate 1.00, 4 steps: cycles"

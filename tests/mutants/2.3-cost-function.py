@@ -25,8 +25,8 @@ MUTANTS = {
         "only_positive_branch": _fn(_COST, "return float(np.mean(-Y * np.log(A)))"),
         "only_negative_branch": _fn(_COST, "return float(np.mean(-(1 - Y) * np.log(1 - A)))"),
         "hard_coded_m": _fn(_COST, "return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / 3)"),
-        "clips_in_place": _fn(
-            _COST, "np.clip(A, 1e-12, 1 - 1e-12, out=A)\nreturn float(np.mean(-(Y * np.log(A) + (1 - Y) * np.log(1 - A))))"),
+        "log_in_place": _fn(
+            _COST, "np.log(A, out=A)\nreturn float(np.mean(-(Y * A + (1 - Y) * np.log(1 - np.exp(A)))))"),
     },
     "cost_from_logits": {
         "through_sigmoid": _fn(

@@ -54,8 +54,8 @@ def check_update_parameters(update_parameters: Callable[..., tuple[Any, Any]]) -
         expect(
             np.array_equal(point_w, w) and point_b == 1.0,
             f"slopes was asked at w = {point_w.ravel().tolist()}, b = {point_b}, after a parameter had already moved "
-            "(the step starts at w = [1.0, -2.0], b = 1.0). Both steps use the slopes of the same point: compute "
-            "dw, db = slopes(w, b) first, then move w and b.",
+            "(the step starts at w = [1.0, -2.0], b = 1.0). Both steps use the slopes of the same point: ask slopes "
+            "for dw and db at the starting point first, then move w and b.",
         )
     new_w = expect_array(new_w, "The new w")
     expect_shape(new_w, (2, 1), "The new w")
@@ -208,5 +208,13 @@ def check_learning_rate_behaviour(learning_rate_behaviour: Callable[..., str]) -
             f"On the steeper bowl J(w) = 4(w + 1)^2 (slope 8(w + 1)) from w0 = 1, learning rate {learning_rate} "
             f"{expected}, but you returned {verdict!r}. Each bowl has its own critical rates (here 0.125 lands on "
             "the minimum in one step and 0.25 cycles): read the behaviour off the slopes, not off the learning rate.",
+        )
+    for learning_rate, expected in ((1.2, "diverges"), (0.7, "converges while oscillating")):
+        verdict = call(learning_rate_behaviour, _bowl_slope, 6.0, learning_rate, 1)
+        expect(
+            verdict == expected,
+            f"After a single step (num_iterations = 1) with learning rate {learning_rate}, the answer is {expected!r}, "
+            f"but you returned {verdict!r}. Compare the last slope with the first one, s_0 = dJ(w0), the slope "
+            "before any step: with one step, s_1 is both the second and the last.",
         )
     passed("learning_rate_behaviour", "the four behaviours told apart")
