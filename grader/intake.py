@@ -231,7 +231,7 @@ def _empty_folders(folders: set[PurePosixPath], files, skipped: list[dict], dept
 
 def _attribute(item: dict, depth: int, known: set[str]) -> None:
     """Name the student (and assignment) a skipped input belongs to, where its path says."""
-    if "student" in item or not item.get("path"):
+    if "student" in item or not item.get("path") or item["kind"] == "unsafe-path":
         return
     parts = PurePosixPath(item["path"]).parts
     if len(parts) > depth + (0 if item["kind"] == "no-notebook" else 1) and not check_student_id(parts[depth]):

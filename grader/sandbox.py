@@ -275,6 +275,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.transport = "ipc"
         self._starts = 0
         self._user: kernel_users.KernelUser | None = None
+        self._outside_job: Path | None = None
 
     def _limits(self) -> Limits:
         return Limits(**self.limits) if self.limits else Limits()
@@ -289,9 +290,13 @@ class SandboxedKernelManager(AsyncKernelManager):
         self._release_user()
         self._protection = protection(self._limits())
         self._user = kernel_users.acquire() if os.geteuid() == 0 else None
-        base = Path(self.job_dir or os.getcwd()) / f"kernel-{os.getpid()}-{id(self)}-{self._starts}"
-        # with bubblewrap, home and /tmp are tmpfs inside the sandbox; only the sockets' directory is on this disk
-        names = ("ipc",) if self._protection["kind"] == "bubblewrap" else ("home", "tmp", "ipc")
+        if self._protection["kind"] == "bubblewrap":  # home and /tmp are tmpfs inside; only the sockets are here
+            base = Path(self.job_dir or os.getcwd()) / f"kernel-{os.getpid()}-{id(self)}-{self._starts}"
+            names = ("ipc",)
+        else:  # the kernel's user must reach its directories: not under the job's private folder (it holds the master)
+            base = self._outside_job = Path(tempfile.mkdtemp(prefix="grader-kernel-"))
+            base.chmod(0o711)
+            names = ("home", "tmp", "ipc")
         self._dirs = {name: base / name for name in names}
         for path in self._dirs.values():
             path.mkdir(parents=True, exist_ok=True)
@@ -322,10 +327,14 @@ class SandboxedKernelManager(AsyncKernelManager):
     cleanup_resources = _async_cleanup_resources
 
     def _release_user(self) -> None:
-        """Kill whatever the kernel's user still runs (a kernel leaves nothing behind) and free the uid."""
+        """Kill whatever the kernel's user still runs (a kernel leaves nothing behind), free the uid, and remove the
+        kernel's directories when they are outside the job's folder."""
         if self._user:
             self._user.release()
             self._user = None
+        if self._outside_job:
+            shutil.rmtree(self._outside_job, ignore_errors=True)
+            self._outside_job = None
 
     async def _async_interrupt_kernel(self) -> None:
         """Interrupt by message: a signal to the process group would stop bubblewrap, and with it the kernel."""

@@ -77,7 +77,7 @@ def test_case(graded, student):
 
 def test_protection_is_recorded(graded):
     kinds = {r["protection"]["kind"] for r in graded["results"].values() if r.get("protection")}
-    expected = "bubblewrap" if sandbox.bwrap_works()[0] else "rlimits"
+    expected = "bubblewrap" if sandbox.bwrap_installed() else "rlimits"
     assert kinds == {expected}
 
 
@@ -119,12 +119,13 @@ def test_export(graded):
     grades, report_json, report_csv = graded["exports"]
     lines = grades.read_text().splitlines()
     header = lines[0].split(",")
-    assert header[0] == "student_id" and header[-3:] == ["total", "max_total", "flagged"]
+    assert header[0] == "student_id" and header[-5:] == ["total", "max_total", "flagged", "protection", "not_graded"]
     assert all(a in header for a in course.assignments())
     rows = {line.split(",")[0]: line.split(",") for line in lines[1:]}
     column = header.index(ASSIGNMENT)
     assert rows["good"][column] == "7" and rows["blank"][column] == "0"
-    assert rows["allclose-replaced"][-1] == "yes"
+    assert rows["allclose-replaced"][header.index("flagged")] == "yes"
+    assert {row[header.index("protection")] for row in rows.values()} == {"bubblewrap" if sandbox.bwrap_installed() else "rlimits (weaker: no sandbox)"}
     report = json.loads(report_json.read_text())
     loop = next(r for r in report if r["student_id"] == "loop-in-function")
     assert loop["lost_points"] == [{"grade_id": "test_normalize_pixels", "lost": 1.0,

@@ -84,13 +84,12 @@ def test_private_directories_are_mounted_before_the_code(monkeypatch):
 
 
 CHECKOUT_SCRIPT = r'''
-import asyncio, json, os, sys
+import asyncio, json, os, sys, tempfile
 from grader import course, sandbox
 from grader.sandbox import Limits, SandboxedKernelManager
 
 async def run(limits, code):
-    os.makedirs("jobs", exist_ok=True)
-    km = SandboxedKernelManager(job_dir=os.path.abspath("jobs"), limits=limits)
+    km = SandboxedKernelManager(job_dir=tempfile.mkdtemp(), limits=limits)  # private, as a job's folder is
     await km.start_kernel()
     kc = km.client()
     kc.start_channels()
