@@ -111,7 +111,7 @@ def test_check_sigmoid_catches_a_mutated_input():
             z[...] = 0
         return result
 
-    assert "in place" in failure(check_sigmoid, overwrites_input)
+    assert "changed the caller's array z" in failure(check_sigmoid, overwrites_input)
 
 
 def test_check_predict_proba():
