@@ -61,9 +61,11 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     except Exception as error:  # noqa: BLE001 - any student error becomes a readable report
         trace = _student_frames(error)
         hint = ""
-        if "Python scalar" in str(error) or "math." in trace:
+        if "math." in trace and "Python scalar" in str(error):
             hint = (" The `math` module works on one number at a time; use NumPy's `np.exp`, `np.log`, ..., which"
                     " work on whole arrays elementwise.")
+        elif "Python scalar" in str(error):
+            hint = " `float(...)` and `int(...)` take a single number; this was given an array."
         raise CheckFailed(f"`{name}{_describe_args(args)}` raised {type(error).__name__}: {error}.{hint}", trace) from None
 
 
@@ -193,7 +195,10 @@ def expect_unchanged(before: Any, after: Any, name: str) -> None:
 
 
 def _short(value: Any) -> str:
-    text = np.array2string(np.asarray(value), precision=6, threshold=8, separator=", ") if isinstance(
-        value, (np.ndarray, list)
-    ) else repr(value)
+    if isinstance(value, (np.ndarray, list)):
+        text = np.array2string(np.asarray(value), precision=6, threshold=8, separator=", ")
+    elif isinstance(value, (np.floating, np.integer)):
+        text = repr(value.item())  # a number as a learner writes it, not `np.float64(...)`
+    else:
+        text = repr(value)
     return text if len(text) <= 120 else text[:117] + "..."
