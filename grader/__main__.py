@@ -55,8 +55,10 @@ def _autograde(args: argparse.Namespace) -> int:
     from .sandbox import protection
 
     limits = _limits(args)
-    shield = protection(limits)  # refuses (SandboxUnavailable, exit 2) before anything is graded
-    print(("warning: " if shield["weaker"] else "") + f"protection: {shield['summary']}", file=sys.stderr, flush=True)
+    if not args.scheduler:  # Dask workers decide for themselves; each result records its protection
+        shield = protection(limits)  # refuses (SandboxUnavailable, exit 2) before anything is graded
+        print(("warning: " if shield["weaker"] else "") + f"protection: {shield['summary']}", file=sys.stderr,
+              flush=True)
     summary = runner.autograde(_state(args), Path(args.submissions), args.assignment or None, args.student or None,
                                limits, workers=args.jobs, force=args.force, progress=not args.quiet,
                                scheduler=args.scheduler)
