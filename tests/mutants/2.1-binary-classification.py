@@ -13,7 +13,6 @@ MUTANTS = {
         "column_major": _fn("image_to_vector(image)", "return image.reshape(-1, 1, order='F')"),
         "hard_coded_64": _fn("image_to_vector(image)", "return image.reshape(64 * 64 * 3, 1)"),
         "normalises_too": _fn("image_to_vector(image)", "return image.reshape(-1, 1) / 255"),
-        "converts_to_float": _fn("image_to_vector(image)", "return image.reshape(-1, 1).astype(float)"),
         "sets_shape_in_place": _fn("image_to_vector(image)", "image.shape = (-1, 1)\nreturn image"),
         "width_first": _fn("image_to_vector(image)", "return image.transpose(1, 0, 2).reshape(-1, 1)"),
         "hard_coded_24": _fn("image_to_vector(image)", "return image.reshape(24, 1)"),

@@ -144,11 +144,11 @@ def build() -> dict[str, tuple[dict[str, bytes], Expect]]:
     add("other-kernel", _file(other_kernel), Expect(problems=("kernel",)))
     # --- hidden tests: they catch what visible checks do not, and feedback never shows them
     add("hidden-fails-assert", _file(_answer(
-        good, "image_to_vector", "def image_to_vector(image):\n    return image.reshape(-1, 1).astype(np.int64)\n")),
+        good, "image_to_vector", "def image_to_vector(image):\n    return image.reshape(24, 1)\n")),
         Expect(lost=("test_image_to_vector",), reason_contains={"test_image_to_vector": "hidden tests failed"}))
     add("hidden-fails-raise", _file(_answer(
         good, "image_to_vector",
-        "def image_to_vector(image):\n    if image.dtype == np.uint8:\n        raise ValueError('boom')\n"
+        "def image_to_vector(image):\n    if image.size != 24:\n        raise ValueError('boom')\n"
         "    return image.reshape(-1, 1)\n")),
         Expect(lost=("test_image_to_vector",), reason_contains={"test_image_to_vector": "hidden tests failed"}))
     add("prints-history", _file(_insert_after(good, "test_normalize_pixels", "print(In)\nprint(_ih[-2])\n")),

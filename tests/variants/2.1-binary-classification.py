@@ -8,6 +8,8 @@ def _fn(signature: str, body: str) -> str:
 VARIANTS = {
     "image_to_vector": {
         "ravel_then_column": _fn("image_to_vector(image)", "return image.ravel()[:, np.newaxis]"),
+        "converts_to_int64": _fn("image_to_vector(image)", "return image.reshape(-1, 1).astype(np.int64)"),
+        "converts_to_float": _fn("image_to_vector(image)", "return image.reshape(-1, 1).astype(float)"),
         "flatten_copy": _fn("image_to_vector(image)", "return image.flatten().reshape(image.size, 1)"),
         "np_reshape_explicit_size": _fn("image_to_vector(image)",
                                         "h, w, c = image.shape\nreturn np.reshape(image, (h * w * c, 1))"),
