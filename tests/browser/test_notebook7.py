@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from grader import course, notebooks
 
@@ -29,8 +29,9 @@ def test_notebooks_open_in_notebook7(page, jupyter, lecture: str, timings, scree
         title = page.locator(".jp-Notebook .jp-RenderedMarkdown h1").first.inner_text()
         assert title.startswith(lecture.split("-")[0]), f"{kind} {lecture}: first heading {title!r}"
         assert page.locator(".jp-Notebook .jp-Cell").count() == len(notebooks.read(path).cells)
-        assert re.search(r"Validate", page.locator(".jp-NotebookPanel-toolbar").inner_text()), \
-            f"{kind} {lecture}: no nbgrader Validate button in Notebook 7's toolbar"
+        # The toolbar fills in after the cells: wait for the button rather than read it once.
+        expect(page.locator(".jp-NotebookPanel-toolbar"), f"{kind} {lecture}: no nbgrader Validate button "
+               "in Notebook 7's toolbar").to_contain_text("Validate", timeout=30_000)
         (screenshots_dir / lecture).mkdir(parents=True, exist_ok=True)
         page.wait_for_timeout(300)  # let MathJax typeset what is in view
         page.screenshot(path=str(screenshots_dir / lecture / f"notebook7-{kind}.png"))
