@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: unknown assignment(s): {', '.join(sorted(unknown))}; known: {', '.join(known)}",
               file=sys.stderr)
         return 2
+    from .deadlines import DeadlineError
     from .intake import IntakeError
     from .runner import SchedulerUnavailable
     from .sandbox import SandboxUnavailable
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.run(args)
-    except (IntakeError, SandboxUnavailable, CourseBusy, SchedulerUnavailable) as error:
+    except (IntakeError, SandboxUnavailable, CourseBusy, SchedulerUnavailable, DeadlineError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -365,7 +365,12 @@ def feedback_notebook(autograded, executed: dict, result: dict, release) -> nbfo
 
 def _summary_markdown(result: dict) -> str:
     total, maximum = result_total(result)
-    lines = [f"# Feedback: {job_title(result)}", "", f"**Score: {total:g} / {maximum:g}**", ""]
+    score = f"**Score: {total:g} / {maximum:g}**"
+    late = result.get("late")  # set at feedback time from the course's deadlines (grader.deadlines)
+    if late:
+        score = f"**Score: {late['score']:g} / {maximum:g}** ({_md(late['summary'])}" + \
+            (f"; {total:g} before the penalty)" if late["penalty"] else ")")
+    lines = [f"# Feedback: {job_title(result)}", "", score, ""]
     for gid, line in result["cells"].items():
         lines.append(f"- `{gid}`: {line['score']:g} / {line['max_score']:g}"
                      + (f": {_md(line['feedback'])}" if line.get("feedback") else ""))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import course
+from . import course, deadlines
 from .cheating import is_flagged
 from .job import secret_lines
 from .store import CourseState, GradebookWriter, atomic_write
@@ -25,12 +25,11 @@ def _secret_lines(assignment_id: str) -> set[str]:
 
 
 def render_feedback(result: dict) -> str:
-    """The student's HTML report for one result (HTML outputs sanitised, hidden tests absent)."""
-    from nbconvert import HTMLExporter
+    """The student's HTML report for one result (feedback_page: sanitised, offline, hidden tests absent)."""
+    from .feedback_page import render
 
     nb = nbformat.reads(result["feedback"], as_version=4)
-    exporter = HTMLExporter(sanitize_html=True)
-    html, _ = exporter.from_notebook_node(nb)
+    html = render(nb, f"Feedback: {result['assignment_id']}")
     leaked = [line for line in _secret_lines(result["assignment_id"]) if line in html or _escaped(line) in html]
     if leaked:
         raise LeakError(f"feedback for {result['student_id']} / {result['assignment_id']} would show hidden-test "
@@ -47,6 +46,7 @@ def _escaped(line: str) -> str:
 def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress=None) -> tuple[list[Path], list[str]]:
     """Write feedback/<student>/<assignment>/<assignment>.html for every graded result; (written, errors)."""
     written, errors = [], []
+    due_dates = deadlines.load(state.root)
     with state.locked():
         results = [r for r in state.results() if r.get("status") != "failed" and r.get("feedback")
                    and (not assignment_ids or r["assignment_id"] in assignment_ids)
@@ -55,7 +55,7 @@ def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress
             target = state.root / "feedback" / result["student_id"] / result["assignment_id"] / \
                 f"{result['notebook']}.html"
             try:
-                atomic_write(target, render_feedback(result).encode("utf-8"))
+                atomic_write(target, render_feedback(deadlines.with_lateness(result, due_dates)).encode("utf-8"))
                 written.append(target)
             except Exception as error:  # noqa: BLE001 - one bad report must not stop the others
                 errors.append(f"{result['student_id']} / {result['assignment_id']}: {error}")
@@ -79,10 +79,15 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
     not graded) from the gradebook; report.json and report.csv (every result with its protection, every lost point
     with its reason, every problem, every flag, every input left out at intake with a zero) from the results."""
     output = Path(output) if output else state.root / "exports"
+    due_dates = deadlines.load(state.root)
     with state.locked():
         scores = GradebookWriter(state).scores()
         results = state.results()
         skipped = state.skipped()
+        lateness = deadlines.assess_all(due_dates, results, scores)
+        if state.db_path.exists():
+            deadlines.record_in_gradebook(state.db_url, due_dates, lateness)
+    scores = {key: lateness[key].score if key in lateness else score for key, score in scores.items()}
     by_key = {(r["student_id"], r["assignment_id"]): r for r in results}
     lectures = course.assignments()
     maxima = {}
@@ -97,7 +102,8 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
 
     grades = io.StringIO()
     writer = csv.writer(grades, lineterminator="\n")
-    writer.writerow(["student_id", *lectures, "total", "max_total", "flagged", "protection", "not_graded"])
+    writer.writerow(["student_id", *lectures, "total", "max_total", "flagged", "protection", "not_graded",
+                     *deadlines.csv_header(due_dates)])
     max_total = sum(maxima.get(a, 0.0) for a in lectures)
     for student in students:
         row, total, flagged = [_cell(student)], 0.0, False
@@ -112,7 +118,7 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
         shields = sorted({_protection(r) for (s, _), r in by_key.items() if s == student})
         reasons = "; ".join(item["message"] for item in not_graded.get(student, []))
         writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else "", "; ".join(shields),
-                               _cell(reasons)])
+                               _cell(reasons), *deadlines.csv_cells(due_dates, lateness, student)])
 
     report = []
     for r in results:
@@ -126,6 +132,7 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
             "problems": r.get("problems", []),
             "events": r.get("events", []),
             "flags": r.get("flags", []),
+            "late": lateness[(r["student_id"], r["assignment_id"])].as_dict() if r["status"] != "failed" else None,
         })
     for item in skipped:
         report.append({"student_id": item.get("student", ""), "assignment_id": item.get("assignment", ""),
@@ -143,6 +150,10 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
         shield = item["protection_kind"]
         score = "" if item["status"] == "failed" else f"{item['score']:g} / {item['max_score']:g}"
         flat.writerow([sid, aid, "result", "", "", item["status"], score, shield])
+        if item["late"] and item["late"]["due"]:
+            flat.writerow([sid, aid, "late", "", f"{item['late']['penalty']:g}",
+                           f"{item['late']['status']} ({item['late']['policy']})",
+                           f"{item['late']['score']:g} / {item['max_score']:g}", shield])
         if item["status"] == "failed":
             flat.writerow([sid, aid, "failed-to-grade", "", "", _cell(item["error"] or ""), "", shield])
         for lost in item["lost_points"]:

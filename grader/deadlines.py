@@ -1,0 +1,345 @@
+"""Due dates and late policies: the course file `COURSE/deadlines.toml`, and the one place a late penalty is computed.
+
+    late = "none"                                  # optional: the policy of every lecture that names none
+    ["2.5-derivatives"]                            # one table per lecture id; a lecture not listed has no due date
+    due = "2026-10-12 23:59 Europe/Berlin"         # or 2026-10-12T23:59:00+02:00; a time zone is required
+    late = "subtract 1 point per hour"             # none | zero | subtract N point(s) | N% per [N] minute/hour/day/week
+
+Policies follow nbgrader's `LateSubmissionPlugin`: `none` records how late work was and takes nothing, `zero` makes
+late work score 0, `subtract` takes N points (or N % of the lecture's maximum) per period late, each period begun
+counting whole. A penalty never takes a score below 0 (as nbgrader's `AssignLatePenalties` clamps it). Where the file
+names no policy, `c.LateSubmissionPlugin.penalty_method` from `COURSE/nbgrader_config.py` applies, as in nbgrader.
+Submission times are nbgrader's `timestamp.txt`, read as nbgrader reads it (`nbgrader.utils.parse_utc`; no zone is
+UTC). A submission without a timestamp is never taken as on time: it is reported as "no timestamp", without penalty.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import course
+
+FILE_NAME = "deadlines.toml"
+PERIODS = {"minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
+SUBTRACT = re.compile(r"subtract\s+(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>points?|%)\s+per\s+"
+                      r"(?:(?P<count>\d+)\s+)?(?P<period>minute|hour|day|week)s?")
+POLICY_HELP = "none, zero, or subtract N point(s) / N% per [N] minute / hour / day / week"
+
+
+class DeadlineError(ValueError):
+    """The course file cannot be used; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    text: str  # as the instructor wrote it
+    kind: str = "none"  # none | zero | subtract
+    amount: float = 0.0  # points, or percent of the lecture's maximum when `percent`
+    percent: bool = False
+    period: int = 3600  # seconds
+
+    def penalty(self, score: float, max_score: float, seconds_late: float) -> float:
+        """Points taken from `score` for work `seconds_late` late: never more than the score itself."""
+        if seconds_late <= 0 or self.kind == "none":
+            return 0.0
+        if self.kind == "zero":
+            return max(score, 0.0)
+        per_period = self.amount * max_score / 100 if self.percent else self.amount
+        return round(max(0.0, min(math.ceil(seconds_late / self.period) * per_period, score)), 6)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    lecture: str
+    due: datetime  # time-zone aware
+    policy: Policy
+
+
+@dataclass(frozen=True)
+class Lateness:
+    """How one submission stands against its lecture's due date, and its score after any penalty."""
+
+    due: datetime | None
+    submitted: datetime | None  # UTC
+    policy: str
+    raw_score: float
+    penalty: float = 0.0
+
+    @property
+    def score(self) -> float:
+        return self.raw_score - self.penalty
+
+    @property
+    def seconds_late(self) -> float | None:
+        if self.due is None or self.submitted is None:
+            return None
+        return max(0.0, (self.submitted - self.due).total_seconds())
+
+    @property
+    def status(self) -> str:
+        """"no due date", "no timestamp", "on time" or how late ("2 h 5 min")."""
+        if self.due is None:
+            return "no due date"
+        if self.submitted is None:
+            return "no timestamp"
+        return duration(self.seconds_late) if self.seconds_late else "on time"
+
+    def sentence(self) -> str:
+        """For the student: 'submitted 2 h 5 min after the deadline: -2 points'."""
+        if self.due is None:
+            return ""
+        if self.submitted is None:
+            return "no submission time was recorded: no late penalty applied"
+        if not self.seconds_late:
+            return "submitted on time"
+        cost = f"-{self.penalty:g} point{'' if self.penalty == 1 else 's'}" if self.penalty else "no penalty"
+        return f"submitted {self.status} after the deadline: {cost}"
+
+    def as_dict(self) -> dict:
+        return {"due": self.due.isoformat() if self.due else None,
+                "submitted": self.submitted.isoformat() if self.submitted else None,
+                "seconds_late": self.seconds_late, "status": self.status, "policy": self.policy,
+                "penalty": self.penalty, "score_before_penalty": self.raw_score, "score": self.score,
+                "summary": self.sentence()}
+
+
+def duration(seconds: float) -> str:
+    """'2 h 5 min', '3 d 4 h', '40 s': the two largest units, whole units only."""
+    seconds = int(seconds)
+    parts = [(seconds // 86400, "d"), (seconds % 86400 // 3600, "h"), (seconds % 3600 // 60, "min"),
+             (seconds % 60, "s")]
+    shown = [f"{value} {unit}" for value, unit in parts if value]
+    return " ".join(shown[:2]) if shown else "0 s"
+
+
+def submission_time(timestamp: str | None) -> datetime | None:
+    """A timestamp.txt text as nbgrader reads it (in UTC), or None."""
+    if not timestamp:
+        return None
+    from nbgrader.utils import parse_utc
+
+    return parse_utc(timestamp).replace(tzinfo=timezone.utc)
+
+
+def assess(deadline: Deadline | None, timestamp: str | None, score: float, max_score: float) -> Lateness:
+    """The one place a late penalty is worked out (gradebook, export and feedback all use it)."""
+    submitted = submission_time(timestamp)
+    if deadline is None:
+        return Lateness(None, submitted, "", score)
+    late = Lateness(deadline.due, submitted, deadline.policy.text, score)
+    if not late.seconds_late:
+        return late
+    return Lateness(deadline.due, submitted, deadline.policy.text, score,
+                    deadline.policy.penalty(score, max_score, late.seconds_late))
+
+
+# --------------------------------------------------------------------------- the course file
+def load(course_dir: Path) -> dict[str, Deadline]:
+    """The due dates of `course_dir/deadlines.toml` by lecture id (none if there is no file). Raises DeadlineError."""
+    path = Path(course_dir) / FILE_NAME
+    default = _nbgrader_policy(Path(course_dir))
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DeadlineError(f"{path}: {error}") from None
+    lines = text.splitlines()
+
+    def fail(message: str, *keys: str) -> DeadlineError:
+        line = _line_of(lines, keys)
+        return DeadlineError(f"{path}{f', line {line}' if line else ''}: {message}")
+
+    known = course.assignments()
+    if "late" in data and not isinstance(data["late"], dict):
+        default = _policy(data.pop("late"), lambda message: fail(message, "late"))
+    deadlines = {}
+    for lecture, table in data.items():
+        if lecture not in known:
+            raise fail(f"unknown lecture {lecture!r} (known: {', '.join(known)})", lecture)
+        if not isinstance(table, dict):
+            raise fail(f"{lecture!r} must be a table: [\"{lecture}\"] then due = ... and late = ...", lecture)
+        extra = sorted(set(table) - {"due", "late"})
+        if extra:
+            raise fail(f"{lecture}: unknown key {extra[0]!r} (a lecture has due and late)", lecture, extra[0])
+        if "due" not in table:
+            raise fail(f"{lecture}: a late policy without a due date", lecture)
+        due = _due(table["due"], lambda message: fail(f"{lecture}: {message}", lecture, "due"))
+        policy = _policy(table["late"], lambda message: fail(f"{lecture}: {message}", lecture, "late")) \
+            if "late" in table else default
+        deadlines[lecture] = Deadline(lecture, due, policy)
+    return deadlines
+
+
+def _due(value, fail) -> datetime:
+    if isinstance(value, datetime):
+        when = value
+    elif isinstance(value, date):
+        raise fail(f"due = {value} is a date without a time and time zone (e.g. \"{value} 23:59 Europe/Berlin\")")
+    elif isinstance(value, str):
+        when = _parse_time(value, fail)
+    else:
+        raise fail(f"due = {value!r} is not a date")
+    if when.tzinfo is None:
+        raise fail(f"due = {value} has no time zone (add one: \"... 23:59 Europe/Berlin\", \"... 23:59 UTC\" or "
+                   f"an offset such as +02:00)")
+    return when
+
+
+def _parse_time(text: str, fail) -> datetime:
+    import dateutil.parser
+
+    head, _, zone = text.strip().rpartition(" ")
+    if head and re.fullmatch(r"[A-Za-z][A-Za-z_/+\-0-9]*", zone):
+        try:
+            tz = ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise fail(f"due = {text!r}: unknown time zone {zone!r} (use a name such as Europe/Berlin or UTC)") \
+                from None
+        text = head
+    else:
+        tz = None
+    try:
+        when = dateutil.parser.isoparse(text) if "T" in text else dateutil.parser.parse(text)
+    except (ValueError, OverflowError):
+        raise fail(f"due = {text!r} is not a date and time (e.g. \"2026-10-12 23:59 Europe/Berlin\")") from None
+    if tz is not None:
+        if when.tzinfo is not None:
+            raise fail(f"due = {text!r} gives both an offset and a time zone")
+        when = when.replace(tzinfo=tz)
+    return when
+
+
+def _policy(value, fail) -> Policy:
+    text = " ".join(str(value).split()).lower() if isinstance(value, str) else ""
+    if text in ("none", "zero"):
+        return Policy(text, text)
+    match = SUBTRACT.fullmatch(text)
+    if not match:
+        raise fail(f"late = {value!r} is not a late policy ({POLICY_HELP})")
+    count = int(match["count"] or 1)
+    if count == 0 or float(match["amount"]) == 0:
+        raise fail(f"late = {value!r}: the amount and the period must be more than 0")
+    return Policy(text, "subtract", float(match["amount"]), match["unit"] == "%", count * PERIODS[match["period"]])
+
+
+def _line_of(lines: list[str], keys: tuple[str, ...]) -> int | None:
+    """The line of table `keys[0]` (or of its key `keys[1]`; a top-level key if `keys` is one key), found by
+    parsing the file line by line."""
+    table = None  # the table the line is in
+    for number, line in enumerate(lines, 1):
+        parsed = _parse_line(line) or {}
+        if line.lstrip().startswith("["):
+            table = next(iter(parsed), None)
+            if keys == (table,):
+                return number
+        elif table is None and keys[0] in parsed:  # a top-level key, or "lecture" = { due = ..., late = ... }
+            return number
+        elif len(keys) == 2 and table == keys[0] and keys[1] in parsed:
+            return number
+    return None
+
+
+def _parse_line(line: str) -> dict | None:
+    try:
+        return tomllib.loads(line)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _nbgrader_policy(course_dir: Path) -> Policy:
+    """The default policy from nbgrader's own configuration in the course directory, as nbgrader would apply it."""
+    config_file = course_dir / "nbgrader_config.py"
+    if not config_file.exists():
+        return Policy("none")
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader(config_file.name, str(course_dir)).load_config()
+    if "plugin_class" in config.get("AssignLatePenalties", {}):
+        raise DeadlineError(f"{config_file}: AssignLatePenalties.plugin_class is not run by course-grader: write the "
+                            f"policy in {course_dir / FILE_NAME} instead (late = \"{POLICY_HELP}\")")
+    method = config.get("LateSubmissionPlugin", {}).get("penalty_method", "none")
+    if method not in ("none", "zero"):
+        raise DeadlineError(f"{config_file}: LateSubmissionPlugin.penalty_method = {method!r}: nbgrader knows none "
+                            f"and zero")
+    return Policy(method, method)
+
+
+# --------------------------------------------------------------------------- where results go
+def assess_all(deadlines: dict[str, Deadline], results: list[dict], scores: dict[tuple[str, str], float]) \
+        -> dict[tuple[str, str], Lateness]:
+    """(student, lecture) -> Lateness for every graded result; the score is the gradebook's where it has one (it
+    holds manual changes), the result's otherwise."""
+    out = {}
+    for result in results:
+        if result.get("status") == "failed":
+            continue
+        key = (result["student_id"], result["assignment_id"])
+        score = scores.get(key, result.get("score") or 0.0)
+        out[key] = assess(deadlines.get(key[1]), result.get("timestamp"), score, result.get("max_score") or 0.0)
+    return out
+
+
+def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: dict[tuple[str, str], Lateness]) -> None:
+    """Put the due dates and penalties in nbgrader's gradebook, so formgrader and `nbgrader export` show the same
+    penalties as `export` (the course file is the one source: a due date set elsewhere is replaced)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url, course.COURSE_ID) as gradebook:
+        for assignment in gradebook.assignments:
+            deadline = deadlines.get(assignment.name)
+            assignment.duedate = deadline.due.astimezone(timezone.utc).replace(tzinfo=None) if deadline else None
+            for submission in assignment.submissions:
+                late = lateness.get((submission.student.id, assignment.name))
+                for notebook in submission.notebooks:
+                    notebook.late_submission_penalty = late.penalty if late and late.penalty else None
+        gradebook.db.commit()
+
+
+def with_lateness(result: dict, deadlines: dict[str, Deadline]) -> dict:
+    """The result with its `late` assessment and, if the lecture has a due date, a feedback notebook whose summary
+    says it (the feedback page's score line)."""
+    import nbformat
+
+    from .job import _summary_markdown
+
+    late = assess(deadlines.get(result["assignment_id"]), result.get("timestamp"), result.get("score") or 0.0,
+                  result.get("max_score") or 0.0)
+    if late.due is None:
+        return result
+    result = dict(result, late=late.as_dict())
+    nb = nbformat.reads(result["feedback"], as_version=4)
+    if not nb.cells or not nb.cells[0].source.startswith("# Feedback"):
+        raise RuntimeError("the feedback notebook has no summary cell to put the late penalty in")
+    nb.cells[0].source = _summary_markdown(result)
+    result["feedback"] = nbformat.writes(nb)
+    return result
+
+
+def csv_header(deadlines: dict[str, Deadline]) -> list[str]:
+    """grades.csv's columns for the lectures with a due date (after the others, which keep their place)."""
+    return [f"{lecture} {what}" for lecture in course.assignments() if lecture in deadlines
+            for what in ("submitted", "late", "penalty")]
+
+
+def csv_cells(deadlines: dict[str, Deadline], lateness: dict[tuple[str, str], Lateness], student: str) -> list[str]:
+    """A student's cells under `csv_header`: submission time (UTC), how late ("on time", "2 h 5 min",
+    "no timestamp") and the points taken; empty where nothing was graded."""
+    cells = []
+    for lecture in course.assignments():
+        if lecture not in deadlines:
+            continue
+        late = lateness.get((student, lecture))
+        if late is None:
+            cells += ["", "", ""]
+        else:
+            submitted = late.submitted.strftime("%Y-%m-%d %H:%M:%S UTC") if late.submitted else ""
+            cells += [submitted, late.status, f"{late.penalty:g}"]
+    return cells
