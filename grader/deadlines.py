@@ -119,9 +119,14 @@ def duration(seconds: float) -> str:
 
 
 def submission_time(timestamp: str | None) -> datetime | None:
-    """A timestamp.txt text as nbgrader reads it (in UTC), or None."""
+    """A timestamp.txt text as nbgrader reads it (in UTC; no zone is UTC), or None. A numeric offset after a space
+    ("... 01:04:00 +02:00"), which nbgrader's parse_utc takes for seconds or a zone name, is read as an offset."""
     if not timestamp:
         return None
+    if re.search(r" [+-]\d\d:?\d\d$", timestamp.strip()):
+        import dateutil.parser
+
+        return dateutil.parser.parse(timestamp).astimezone(timezone.utc)
     from nbgrader.utils import parse_utc
 
     return parse_utc(timestamp).replace(tzinfo=timezone.utc)
@@ -289,7 +294,8 @@ def assess_all(deadlines: dict[str, Deadline], results: list[dict], scores: dict
 
 def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: dict[tuple[str, str], Lateness]) -> None:
     """Put the due dates and penalties in nbgrader's gradebook, so formgrader and `nbgrader export` show the same
-    penalties as `export` (the course file is the one source: a due date set elsewhere is replaced)."""
+    penalties as `export` (the course file is the one source: a due date set elsewhere is replaced), and the
+    submission times as `submission_time` reads them."""
     from nbgrader.api import Gradebook
 
     with Gradebook(db_url, course.COURSE_ID) as gradebook:
@@ -298,6 +304,8 @@ def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: d
             assignment.duedate = deadline.due.astimezone(timezone.utc).replace(tzinfo=None) if deadline else None
             for submission in assignment.submissions:
                 late = lateness.get((submission.student.id, assignment.name))
+                if late and late.submitted:
+                    submission.timestamp = late.submitted.replace(tzinfo=None)
                 for notebook in submission.notebooks:
                     notebook.late_submission_penalty = late.penalty if late and late.penalty else None
         gradebook.db.commit()
