@@ -1,27 +1,45 @@
-"""Reading submissions safely: folders and zips in nbgrader's submitted layout, and the notebooks inside.
+"""Reading submissions safely, in the layouts they arrive in, and the notebooks inside.
 
-Nothing is extracted or followed: zip members are read into memory after their names are checked (no absolute
-paths, no `..`, no symlinks, bounded sizes), folders are walked without following symlinks. Each (student,
-assignment) becomes a `Submission` holding the notebook's bytes, so grading needs no access to the submissions.
+Layouts (`LAYOUTS`): nbgrader's `<student>/<lecture>/<lecture>.ipynb` (or `<student>/<lecture>.ipynb`), a Canvas
+download and a Moodle download (`grader/lms.py`), in a folder or a zip; zips inside are opened too (a folder of
+downloads, a student's own zip). Nothing is extracted or followed: zip members are read into memory after their
+names are checked (no absolute paths, no `..`, no symlinks, bounded sizes), folders are walked without following
+symlinks. Each (student, lecture) becomes a `Submission` holding the notebook's bytes, so grading needs no access to
+the submissions; every input left out is a skipped input with its reason. An optional roster maps the downloads'
+students to the course's ids, refuses students not on it, and gives each student on it who sent nothing for a
+lecture of the batch a skipped input "no submission" (a zero in the export).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 import nbformat
 
+from . import lms
+
 MAX_NOTEBOOK_BYTES = 20 * 2**20
+MAX_NESTED_ZIP_BYTES = 256 * 2**20
 MAX_ARCHIVE_BYTES = 2 * 2**30
+MAX_ZIP_DEPTH = 2  # zips opened inside the submissions: a folder of downloads > a download > a student's zip
 MAX_FILES = 200_000
 MAX_ID_LENGTH = 100
 IGNORED_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".git", "__pycache__", ".DS_Store"}
+LAYOUTS = ("nbgrader  <student>/<lecture>/<lecture>.ipynb, or <student>/<lecture>.ipynb",
+           "Canvas    <login>_<user id>_<file id>_<lecture>.ipynb (<login>_LATE_... for late work)",
+           "Moodle    <Full Name>_<id>_assignsubmission_file_/<lecture>.ipynb")
+# skipped inputs that make `autograde` exit non-zero: nobody can tell whose or which lecture's they are, or the
+# roster does not know their student
+UNRECOGNISED = {"unknown-layout", "unrecognised-file", "unknown-lecture", "not-on-roster"}
 
 
 @dataclass
@@ -44,6 +62,18 @@ class Intake:
 
 def problem(kind: str, message: str, **extra) -> dict:
     return {"kind": kind, "message": message, **extra}
+
+
+def unrecognised(skipped: list[dict]) -> list[dict]:
+    """The skipped inputs that need the instructor before the batch is complete (see UNRECOGNISED)."""
+    return [item for item in skipped if item["kind"] in UNRECOGNISED]
+
+
+def layout_hint(assignment_ids: list[str]) -> str:
+    return ("hint: the layouts the grader recognises, in a folder or a zip (zips inside are opened too):\n"
+            + "".join(f"  {layout}\n" for layout in LAYOUTS)
+            + f"  a <lecture> is one of: {', '.join(assignment_ids)} (any case; copy marks such as ' (1)' are "
+              "accepted)\n  a student not on the --roster is not graded: add them to it")
 
 
 def check_student_id(student_id: str) -> str | None:
@@ -71,115 +101,186 @@ def _safe_member_name(name: str) -> PurePosixPath | None:
     return path
 
 
-def _files_from_zip(archive: Path, skipped: list[dict], folders: set[PurePosixPath]) -> list[tuple[PurePosixPath, bytes, float]]:
-    files = []
-    total = 0
-    try:
-        with zipfile.ZipFile(archive) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_FILES:
-                raise ValueError(f"more than {MAX_FILES} entries")
-            for info in infos:
-                path = _safe_member_name(info.filename.rstrip("/"))
-                if info.is_dir():
-                    if path is not None and not any(part in IGNORED_PARTS for part in path.parts):
-                        folders.add(path)
-                    continue
-                mode = info.external_attr >> 16
-                if path is None:
-                    skipped.append(problem("unsafe-path", f"zip entry {info.filename!r} points outside the archive: "
-                                                          "ignored", path=info.filename))
-                    continue
-                if stat.S_ISLNK(mode):
-                    skipped.append(problem("symlink", f"zip entry {info.filename!r} is a symbolic link: ignored",
-                                           path=info.filename))
-                    continue
-                if any(part in IGNORED_PARTS for part in path.parts):
-                    continue
-                if info.file_size > MAX_NOTEBOOK_BYTES or total + info.file_size > MAX_ARCHIVE_BYTES:
-                    skipped.append(problem("too-large", f"zip entry {info.filename!r} is too large: ignored",
-                                           path=info.filename))
-                    continue
-                with zf.open(info) as member:
-                    data = member.read(MAX_NOTEBOOK_BYTES + 1)
-                if len(data) > MAX_NOTEBOOK_BYTES:
-                    skipped.append(problem("too-large", f"zip entry {info.filename!r} is too large: ignored",
-                                           path=info.filename))
-                    continue
-                total += len(data)
-                files.append((path, data, 0.0))
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as error:
-        raise IntakeError(f"cannot read {archive}: {error}") from error
-    return files
-
-
-def _files_from_folder(root: Path, skipped: list[dict], folders: set[PurePosixPath]) -> list[tuple[PurePosixPath, bytes, float]]:
-    files = []
-    count = 0
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
-        base = Path(directory)
-        if base != root:
-            folders.add(PurePosixPath(base.relative_to(root).as_posix()))
-        for name in list(dirnames):
-            if (base / name).is_symlink():
-                skipped.append(problem("symlink", f"{(base / name).relative_to(root)} is a symbolic link: ignored",
-                                       path=str((base / name).relative_to(root))))
-                dirnames.remove(name)
-            elif name in IGNORED_PARTS:
-                dirnames.remove(name)
-        for name in filenames:
-            path = base / name
-            relative = PurePosixPath(path.relative_to(root).as_posix())
-            if name in IGNORED_PARTS:
-                continue
-            count += 1
-            if count > MAX_FILES:
-                raise IntakeError(f"more than {MAX_FILES} files under {root}")
-            try:
-                info = path.lstat()
-                if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
-                    skipped.append(problem("symlink", f"{relative} is a symbolic link or not a regular file: "
-                                                      "ignored", path=str(relative)))
-                    continue
-                if info.st_size > MAX_NOTEBOOK_BYTES:
-                    skipped.append(problem("too-large", f"{relative} is too large: ignored", path=str(relative)))
-                    continue
-                fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-                with os.fdopen(fd, "rb") as file:
-                    data = file.read(MAX_NOTEBOOK_BYTES + 1)
-            except OSError as error:
-                skipped.append(problem("unreadable", f"{relative}: {error.strerror or error}", path=str(relative)))
-                continue
-            files.append((relative, data, info.st_mtime))
-    return files
+def _ignored(path: PurePosixPath) -> bool:
+    """Operating-system and tool litter: macOS resource forks, checkpoints, caches."""
+    return any(part in IGNORED_PARTS or part.startswith("._") for part in path.parts)
 
 
 class IntakeError(RuntimeError):
-    """The submissions path cannot be read at all."""
+    """The submissions path (or the roster) cannot be read at all."""
 
 
-def collect(path: Path, assignment_ids: list[str]) -> Intake:
-    """Every (student, assignment) notebook under `path` (a folder or a zip in nbgrader's submitted layout), and every
-    input left out (a symbolic link, an unrecognised file, a folder with nothing in it), with the reason and, where
-    the layout tells, the student and assignment it belongs to."""
-    skipped: list[dict] = []
-    folders: set[PurePosixPath] = set()
+class _Reader:
+    """Every file under a folder or in a zip, zips inside opened in turn (MAX_ZIP_DEPTH deep), as (path, bytes,
+    mtime); what is left out goes to `skipped`, every folder seen to `folders`."""
+
+    def __init__(self):
+        self.files: list[tuple[PurePosixPath, bytes, float]] = []
+        self.skipped: list[dict] = []
+        self.folders: set[PurePosixPath] = set()
+        self.total = 0
+        self.count = 0
+
+    def _counted(self, where) -> None:
+        self.count += 1
+        if self.count > MAX_FILES:
+            raise IntakeError(f"more than {MAX_FILES} files in {where}")
+
+    def folder(self, root: Path) -> None:
+        for directory, dirnames, filenames in os.walk(root, followlinks=False):
+            base = Path(directory)
+            if base != root:
+                self.folders.add(PurePosixPath(base.relative_to(root).as_posix()))
+            for name in list(dirnames):
+                if (base / name).is_symlink():
+                    self.skipped.append(problem("symlink", f"{(base / name).relative_to(root)} is a symbolic link: "
+                                                           "ignored", path=str((base / name).relative_to(root))))
+                    dirnames.remove(name)
+                elif name in IGNORED_PARTS:
+                    dirnames.remove(name)
+            for name in filenames:
+                path = base / name
+                relative = PurePosixPath(path.relative_to(root).as_posix())
+                if _ignored(PurePosixPath(name)):
+                    continue
+                self._counted(root)
+                is_zip = relative.suffix.lower() == ".zip"
+                try:
+                    info = path.lstat()
+                    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
+                        self.skipped.append(problem("symlink", f"{relative} is a symbolic link or not a regular "
+                                                               "file: ignored", path=str(relative)))
+                        continue
+                    if is_zip:
+                        self.archive(path, relative, 0)
+                        continue
+                    if info.st_size > MAX_NOTEBOOK_BYTES:
+                        self.skipped.append(problem("too-large", f"{relative} is too large: ignored",
+                                                    path=str(relative)))
+                        continue
+                    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                    with os.fdopen(fd, "rb") as file:
+                        data = file.read(MAX_NOTEBOOK_BYTES + 1)
+                except OSError as error:
+                    self.skipped.append(problem("unreadable", f"{relative}: {error.strerror or error}",
+                                                path=str(relative)))
+                    continue
+                self.files.append((relative, data, info.st_mtime))
+
+    def archive(self, source: Path | io.BytesIO, prefix: PurePosixPath, depth: int) -> None:
+        """The members of a zip, under `prefix` (the zip's own path; empty for the submissions zip itself)."""
+        outermost = not prefix.parts
+        try:
+            with zipfile.ZipFile(source) as zf:
+                infos = zf.infolist()
+                if len(infos) > MAX_FILES:
+                    raise ValueError(f"more than {MAX_FILES} entries")
+                for info in infos:
+                    self._member(zf, info, prefix, depth)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError) as error:
+            if outermost:
+                raise IntakeError(f"cannot read {source}: {error}") from error
+            self.skipped.append(problem("unreadable", f"{prefix}: not a readable zip ({error}): ignored",
+                                        path=str(prefix)))
+
+    def _member(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: PurePosixPath, depth: int) -> None:
+        shown = str(prefix / info.filename) if prefix.parts else info.filename
+        path = _safe_member_name(info.filename.rstrip("/"))
+        if info.is_dir():
+            if path is not None and not _ignored(path):
+                self.folders.add(prefix / path)
+            return
+        if path is None:
+            self.skipped.append(problem("unsafe-path", f"zip entry {shown!r} points outside the archive: ignored",
+                                        path=shown))
+            return
+        if stat.S_ISLNK(info.external_attr >> 16):
+            self.skipped.append(problem("symlink", f"zip entry {shown!r} is a symbolic link: ignored", path=shown))
+            return
+        if _ignored(path):
+            return
+        self._counted(zf.filename or prefix)
+        relative = prefix / path
+        is_zip = path.suffix.lower() == ".zip"
+        if is_zip and depth >= MAX_ZIP_DEPTH:
+            self.skipped.append(problem("unrecognised-file", f"{relative}: a zip inside {depth + 1} zips: not opened",
+                                        path=str(relative)))
+            return
+        limit = MAX_NESTED_ZIP_BYTES if is_zip else MAX_NOTEBOOK_BYTES
+        if info.file_size > limit or self.total + info.file_size > MAX_ARCHIVE_BYTES:
+            self.skipped.append(problem("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
+            return
+        with zf.open(info) as member:
+            data = member.read(limit + 1)
+        if len(data) > limit:
+            self.skipped.append(problem("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
+            return
+        self.total += len(data)
+        if is_zip:
+            self.archive(io.BytesIO(data), relative, depth + 1)
+            return
+        try:
+            mtime = datetime(*info.date_time).timestamp()
+        except (ValueError, OverflowError):
+            mtime = 0.0
+        self.files.append((relative, data, mtime))
+
+
+@dataclass
+class _Candidate:
+    """A notebook (or a lecture folder without one) found for a student of the download, before the roster."""
+
+    who: lms.LmsFile | str  # the Canvas or Moodle file, or nbgrader's student folder name
+    submission: Submission
+    mtime: float
+
+
+def collect(path: Path, assignment_ids: list[str], roster: Path | None = None) -> Intake:
+    """Every (student, lecture) notebook in `path` (a folder or a zip, in any layout of `LAYOUTS`), and every input
+    left out (a symbolic link, an unrecognised file, a folder with nothing in it, a student not on the roster...),
+    with the reason and, where the layout tells, the student and lecture it belongs to."""
+    students = _load_roster(roster) if roster is not None else None
     if not path.exists():
         raise IntakeError(f"{path} does not exist")
+    reader = _Reader()
     if path.is_dir():
-        files = _files_from_folder(path, skipped, folders)
+        reader.folder(path)
     elif zipfile.is_zipfile(path):
-        files = _files_from_zip(path, skipped, folders)
+        reader.archive(path, PurePosixPath(), 0)
     else:
         raise IntakeError(f"{path} is neither a folder nor a zip archive")
-    known = set(assignment_ids)
+    lectures = list(assignment_ids)
+    ours = [(lms.identify(relative), relative, data, mtime) for relative, data, mtime in reader.files]
+    candidates: list[_Candidate] = []
+    left_out: list[tuple[lms.LmsFile | str | None, dict]] = []
+    _nbgrader_layout([(r, d, m) for who, r, d, m in ours if who is None], reader, lectures, candidates, left_out)
+    _lms_layouts([(who, r, d, m) for who, r, d, m in ours if who is not None], lectures, candidates, left_out)
+    return _assign_students(candidates, left_out, students)
+
+
+def _load_roster(path: Path) -> list[lms.RosterStudent]:
+    try:
+        students = lms.load_roster(path)
+    except lms.RosterError as error:
+        raise IntakeError(str(error)) from None
+    for student in students:
+        reason = check_student_id(student.id)
+        if reason:
+            raise IntakeError(f"the roster {path}: {student.id!r}: {reason}")
+    return students
+
+
+def _nbgrader_layout(files, reader: _Reader, lectures: list[str], candidates: list[_Candidate],
+                     left_out: list) -> None:
+    """nbgrader's `<anything>/<student>/<lecture>/<file>` and `<student>/<lecture>.ipynb`; also every input the
+    reader left out, and every empty folder, attributed to its student where the path tells."""
+    known = set(lectures)
     groups: dict[tuple[str, str], list[tuple[PurePosixPath, bytes, float]]] = {}
     timestamps: dict[tuple[str, str], bytes] = {}
     depths: list[int] = []  # where student folders sit in the layout (after a prefix such as submitted/)
     unplaced: list[PurePosixPath] = []
     for relative, data, mtime in files:
         parts = relative.parts
-        # <anything>/<student>/<assignment>/<file>; also <student>/<assignment>.ipynb (flattened)
         index = next((i for i, part in enumerate(parts) if i >= 1 and part in known and i < len(parts) - 1), None)
         flat = None
         if index is None and len(parts) >= 2 and parts[-1].endswith(".ipynb") and parts[-1][:-6] in known:
@@ -198,33 +299,178 @@ def collect(path: Path, assignment_ids: list[str]) -> Intake:
             continue
         groups.setdefault((student, assignment), []).append((inner, data, mtime))
     depth = max(set(depths), key=depths.count) if depths else 0
+    skipped = list(reader.skipped)
     for relative in unplaced:
-        kind, why = ("unknown-layout", "not in <student>/<assignment>/ for a known assignment") \
-            if relative.suffix == ".ipynb" else ("unrecognised-file", "not a notebook of a known assignment")
+        kind, why = ("unknown-layout", "not in a layout the grader knows (see the hint)") \
+            if relative.suffix == ".ipynb" else ("unrecognised-file", "not a notebook of a known lecture")
         skipped.append(problem(kind, f"{relative}: {why}: ignored", path=str(relative)))
-    skipped += _empty_folders(folders, files, skipped, depth)
+    skipped += _empty_folders(reader.folders, reader.files, skipped, depth)
     for key in timestamps:
         groups.setdefault(key, [])
-    submissions = []
     for (student, assignment), entries in sorted(groups.items()):
         reason = check_student_id(student)
         if reason:
             skipped.append(problem("bad-student-id", f"{student!r}: {reason}: not graded", student=student,
                                    assignment=assignment))
             continue
-        submissions.append(_choose_notebook(student, assignment, entries, timestamps.get((student, assignment))))
+        submission = _choose_notebook(student, assignment, entries, timestamps.get((student, assignment)))
+        candidates.append(_Candidate(student, submission, max((m for _, _, m in entries), default=0.0)))
     for item in skipped:
-        _attribute(item, depth, known)
+        who = lms.identify(PurePosixPath(item["path"]), folder=item["kind"] == "no-notebook") \
+            if item.get("path") and item["kind"] != "unsafe-path" else None
+        if who is not None:
+            lecture = _lecture_of(who, PurePosixPath(item["path"]), lectures)[0]
+            left_out.append((who, dict(item, **({"assignment": lecture} if lecture else {}))))
+        else:
+            _attribute(item, depth, known)
+            left_out.append((item.get("student"), item))
+
+
+def _lms_layouts(files, lectures: list[str], candidates: list[_Candidate], left_out: list) -> None:
+    """Canvas and Moodle files: a candidate for each notebook whose name (or folder) tells its lecture."""
+    for who, relative, data, mtime in sorted(files, key=lambda f: str(f[1])):
+        lecture, how = _lecture_of(who, relative, lectures)
+        where = str(relative)
+        if not who.gradable or relative.suffix.lower() != ".ipynb":
+            what = "an online text or link" if not who.gradable else "not a notebook"
+            item = problem("not-a-notebook", f"{where}: {what}: not graded", path=where)
+            left_out.append((who, dict(item, **({"assignment": lecture} if lecture else {}))))
+            continue
+        if lecture is None:
+            left_out.append((who, problem("unknown-lecture", f"{where}: {who.layout} file {who.file_name!r} names no "
+                                                             "lecture: not graded (see the hint)", path=where)))
+            continue
+        problems = []
+        if how:
+            problems.append(problem("renamed-notebook", f"{who.file_name} graded as {lecture} ({how})"))
+        if who.late:
+            problems.append(problem("lms-late", "Canvas marked this submission LATE (its download has no "
+                                                "submission time)"))
+        candidates.append(_Candidate(who, Submission(who.student, lecture, data, where, problems), mtime))
+
+
+CANVAS_COPY = re.compile(r"-(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.ipynb)$")
+
+
+def _lecture_of(who: lms.LmsFile, relative: PurePosixPath, lectures: list[str]) -> tuple[str | None, str]:
+    """The lecture of an LMS file: from its name, else from the one lecture a folder or zip around it names."""
+    lecture, how = lms.lecture_for_name(who.file_name, lectures)
+    if lecture and how and who.layout == "Canvas" and CANVAS_COPY.sub(r"\2", who.file_name) == f"{lecture}.ipynb":
+        how = ""  # Canvas's own mark for a name the student had uploaded before
+    if lecture:
+        return lecture, how
+    for part in reversed(relative.parts[:-1]):
+        lecture = lms.lecture_in_folder(part, lectures) if part != who.entry else None
+        if lecture:
+            return lecture, f"the name says no lecture; the folder {part!r} names it"
+    return None, ""
+
+
+def _download_ids(candidates: list[_Candidate], left_out: list) -> dict:
+    """The id each download's student goes by without a roster: nbgrader's folder name, the Canvas login, the Moodle
+    name as an id; `<id>-<lms id>` where two students of the download share one (two Canvas users of one login; two
+    Moodle participants of one name in one lecture)."""
+    whos = [(c.who, c.submission.assignment_id) for c in candidates] + [(who, item.get("assignment"))
+                                                                         for who, item in left_out]
+    scopes: dict[tuple, set[str]] = {}
+    for who, lecture in whos:
+        if isinstance(who, lms.LmsFile):
+            scopes.setdefault(_scope(who, lecture), set()).add(who.lms_id)
+    ids = {}
+    for who, lecture in whos:
+        if isinstance(who, lms.LmsFile) and len(scopes[_scope(who, lecture)]) > 1:
+            ids[(who, lecture)] = f"{who.student}-{who.lms_id}"
+        elif who is not None:
+            ids[(who, lecture)] = who.student if isinstance(who, lms.LmsFile) else who
+    return ids
+
+
+def _scope(who: lms.LmsFile, lecture: str | None) -> tuple:
+    return (who.layout, who.student) + ((lecture,) if who.layout == "Moodle" else ())
+
+
+def _describe(who: lms.LmsFile | str) -> str:
+    if isinstance(who, str):
+        return f"student folder {who!r}"
+    if who.layout == "Canvas":
+        return f"Canvas student {who.student}" + (f" (user {who.lms_id})" if who.lms_id else "")
+    return f"Moodle student {who.full_name!r}"
+
+
+def _assign_students(candidates: list[_Candidate], left_out: list, roster) -> Intake:
+    """Name every candidate and skipped input by the course's student id (the roster's, or the download's), pick
+    one notebook per (student, lecture), and add the roster's students who sent nothing."""
+    ids = _download_ids(candidates, left_out)
+    named: list[_Candidate] = []
+    skipped: list[dict] = []
+    for candidate in candidates:
+        who, submission = candidate.who, candidate.submission
+        download_id = ids[(who, submission.assignment_id)]
+        if roster is None:
+            if download_id != (who if isinstance(who, str) else who.student):
+                submission.problems.append(problem(
+                    "same-name", f"another {who.layout} student of this download is also called {who.student}: "
+                                 f"graded as {download_id} (a --roster with lms_id names students for sure)"))
+            submission.student_id = download_id
+            named.append(candidate)
+            continue
+        student, why = lms.match_student(roster, who)
+        if student is None:
+            skipped.append(problem("not-on-roster", f"{submission.source}: {_describe(who)} {why}: not graded; add "
+                                                    "them to the roster and run again", student=download_id,
+                                   assignment=submission.assignment_id, path=submission.source))
+            continue
+        submission.student_id = student.id
+        named.append(candidate)
+    for who, item in left_out:
+        if who is not None:
+            student = lms.match_student(roster, who)[0] if roster is not None else None
+            item["student"] = student.id if student else ids[(who, item.get("assignment"))]
+        skipped.append(item)
+    groups: dict[tuple[str, str], list[_Candidate]] = {}
+    for candidate in named:
+        groups.setdefault((candidate.submission.student_id, candidate.submission.assignment_id), []).append(candidate)
+    submissions = [_newest(group) for _, group in sorted(groups.items())]
+    if roster is not None:
+        skipped += _not_submitted(roster, candidates, submissions, skipped)
     return Intake(submissions, skipped)
 
 
+def _newest(group: list[_Candidate]) -> Submission:
+    """The one submission of a student for a lecture; where the download has several, the newest, and a problem
+    that names the rule and the files not graded."""
+    if len(group) == 1:
+        return group[0].submission
+    if all(isinstance(c.who, lms.LmsFile) and c.who.layout == "Canvas" for c in group):
+        key, rule = (lambda c: c.who.upload), "the newest upload wins (Canvas numbers files in upload order)"
+    else:
+        key, rule = (lambda c: c.mtime), "the most recently modified file wins"
+    ranked = sorted(group, key=lambda c: (key(c), c.submission.source), reverse=True)
+    chosen = ranked[0].submission
+    chosen.problems.append(problem(
+        "several-submissions", f"{len(group)} notebooks for {chosen.assignment_id}: graded {chosen.source}, {rule}; "
+                               f"not graded: {', '.join(c.submission.source for c in ranked[1:])}"))
+    return chosen
+
+
+def _not_submitted(roster, candidates: list[_Candidate], submissions: list[Submission], skipped: list[dict]):
+    """A skipped input "no submission" for each roster student without anything for a lecture of this batch."""
+    lectures = sorted({c.submission.assignment_id for c in candidates})
+    present = {(s.student_id, s.assignment_id) for s in submissions}
+    present |= {(item.get("student"), item.get("assignment")) for item in skipped}
+    return [problem("no-submission", f"{student.id} ({student.name or 'no name'}): no submission for {lecture} in "
+                                     "this batch: not graded", student=student.id, assignment=lecture)
+            for lecture in lectures for student in roster if (student.id, lecture) not in present]
+
+
 def _empty_folders(folders: set[PurePosixPath], files, skipped: list[dict], depth: int) -> list[dict]:
-    """A problem for each outermost folder, at the student level or below, with nothing in it (no file, nothing
-    skipped): a student who handed in an empty folder is still reported."""
+    """A problem for each outermost folder, at the student level or below (or a Canvas or Moodle student's), with
+    nothing in it (no file, nothing skipped): a student who handed in an empty folder is still reported."""
     used = {parent for relative, _, _ in files for parent in relative.parents}
     used |= {parent for item in skipped if item.get("path") for parent in PurePosixPath(item["path"]).parents}
     used |= {PurePosixPath(item["path"]) for item in skipped if item.get("path")}
-    empty = sorted(f for f in folders if f not in used and len(f.parts) > depth)
+    empty = sorted(f for f in folders if f not in used
+                   and (len(f.parts) > depth or lms.identify(f, folder=True) is not None))
     outermost = [f for f in empty if not any(parent in empty for parent in f.parents)]
     return [problem("no-notebook", f"{f}/: an empty folder, no notebook: not graded", path=str(f)) for f in outermost]
 
