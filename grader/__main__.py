@@ -61,9 +61,13 @@ def _autograde(args: argparse.Namespace) -> int:
               flush=True)
     summary = runner.autograde(_state(args), Path(args.submissions), args.assignment or None, args.student or None,
                                limits, workers=args.jobs, force=args.force, progress=not args.quiet,
-                               scheduler=args.scheduler)
+                               scheduler=args.scheduler, roster=args.roster)
     print("\n".join(summary.lines()))
-    return 1 if summary.failed else 0
+    from .intake import layout_hint, unrecognised
+
+    if unrecognised(summary.skipped):  # exit 1: the batch is not complete until someone looks at these
+        print(layout_hint(course.assignments()))
+    return 1 if summary.failed or unrecognised(summary.skipped) else 0
 
 
 def _feedback(args: argparse.Namespace) -> int:
@@ -117,7 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
                     "submissions are not graded again, and a killed run resumes. Exit status 1 if a submission "
                     "could not be graded at all.")
     autograde.add_argument("submissions", metavar="SUBMISSIONS",
-                           help="folder or .zip in nbgrader's submitted layout: <student_id>/<assignment>/<notebook>.ipynb")
+                           help="folder or .zip of submissions: nbgrader's <student_id>/<lecture>/<lecture>.ipynb, a "
+                                "Canvas or a Moodle download (zips inside are opened too)")
+    autograde.add_argument("--roster", metavar="CSV", type=Path,
+                           help="the class list (columns id, name, email; optionally lms_id, login): submissions are "
+                                "graded under its ids, a student not on it is reported and not graded, and one on it "
+                                "who sent nothing for a lecture of the batch gets a zero with 'no submission'")
     autograde.add_argument("--jobs", "--workers", dest="jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                            help="grading processes on this machine (default: the number of cores, here "
                                 f"{os.cpu_count() or 1}; 0 = grade in this process)")

@@ -230,12 +230,12 @@ def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], dict] = gra
 
 def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[str] | None = None,
               student_ids: Iterable[str] | None = None, limits: Limits = Limits(), workers: int = 1,
-              force: bool = False, progress: bool = True, scheduler=None) -> Summary:
+              force: bool = False, progress: bool = True, scheduler=None, roster: Path | None = None) -> Summary:
     """Grade `submissions` into `state`: in `workers` local processes, or, given `scheduler` (a Dask scheduler
     address or Client), on a Dask cluster. Either way only this process writes the course directory."""
     started = time.monotonic()
     known = course.assignments()
-    found = intake.collect(Path(submissions), known)
+    found = intake.collect(Path(submissions), known, roster)  # roster: course ids, "no submission" zeros
     wanted_a = set(assignment_ids or known)
     wanted_s = set(student_ids) if student_ids else None
     chosen = [s for s in found.submissions if s.assignment_id in wanted_a and (wanted_s is None or s.student_id in wanted_s)]
