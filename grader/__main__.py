@@ -2,7 +2,8 @@
 
 `python -m grader COMMAND` (also installed as `course-grader COMMAND`). Grading commands work on the course
 directory (`--course DIR`, default ./course or $COURSE_GRADER_DIR; git-ignored): nbgrader's gradebook.db, the
-results journal, autograded notebooks, feedback and exports all live there. Typical run:
+results journal, autograded notebooks, feedback and exports all live there. A lecture (2.1-binary-classification,
+...) is what nbgrader calls an assignment: `--lecture` and `--assignment` are the same option. Typical run:
 
   course-grader autograde submitted.zip      # grade every student and lecture found
   course-grader feedback                     # course/feedback/<student>/<lecture>/<lecture>.html
@@ -17,6 +18,8 @@ import sys
 from pathlib import Path
 
 from . import course
+from .console import say
+from .stopping import Interrupted, stop_on_signals
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -51,7 +54,8 @@ def _state(args: argparse.Namespace):
 
 
 def _autograde(args: argparse.Namespace) -> int:
-    from . import runner
+    if not args.quiet:  # at once: loading nbgrader and reading the submissions take seconds
+        say(f"autograde: reading {args.submissions} into the course directory {Path(args.course).resolve()}")
     from .sandbox import protection
 
     limits = _limits(args)
@@ -59,6 +63,8 @@ def _autograde(args: argparse.Namespace) -> int:
         shield = protection(limits)  # refuses (SandboxUnavailable, exit 2) before anything is graded
         print(("warning: " if shield["weaker"] else "") + f"protection: {shield['summary']}", file=sys.stderr,
               flush=True)
+    from . import runner
+
     summary = runner.autograde(_state(args), Path(args.submissions), args.assignment or None, args.student or None,
                                limits, workers=args.jobs, force=args.force, progress=not args.quiet,
                                scheduler=args.scheduler, roster=args.roster)
@@ -70,12 +76,22 @@ def _autograde(args: argparse.Namespace) -> int:
     return 1 if summary.failed or unrecognised(summary.skipped) else 0
 
 
+def _graded_state(args: argparse.Namespace):
+    """The course directory, refused (exit 2, nothing created) if it has no gradebook or lacks a --student."""
+    state = _state(args)
+    state.require_gradebook()
+    state.require_students(args.student)
+    return state
+
+
 def _feedback(args: argparse.Namespace) -> int:
     from . import reports
-    from .runner import Progress
+    from .console import Progress
 
-    state = _state(args)
-    total = len([r for r in state.results() if r.get("status") != "failed"])
+    state = _graded_state(args)
+    total = len([r for r in state.results() if r.get("status") != "failed"
+                 and (not args.assignment or r["assignment_id"] in args.assignment)
+                 and (not args.student or r["student_id"] in args.student)])
     written, errors = reports.feedback(state, args.assignment or None, args.student or None,
                                        Progress(total, enabled=not args.quiet))
     print(f"wrote {len(written)} feedback report(s) under {state.root / 'feedback'}")
@@ -87,7 +103,8 @@ def _feedback(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from . import reports
 
-    for path in reports.export(_state(args), Path(args.output) if args.output else None):
+    for path in reports.export(_graded_state(args), Path(args.output) if args.output else None,
+                               args.assignment or None, args.student or None, force=args.force):
         print(f"wrote {path}")
     return 0
 
@@ -95,31 +112,43 @@ def _export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="course-grader", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    release = commands.add_parser("release", help="regenerate notebooks/ (student copies) from solutions/")
-    release.add_argument("assignments", nargs="*", help="assignment ids (default: all in solutions/)")
+    release = commands.add_parser(
+        "release", help="regenerate notebooks/ (student copies) from solutions/",
+        description="Generate each lecture's student copy in notebooks/ from its master in solutions/ with nbgrader "
+                    "(solutions and hidden tests removed, reference figures kept), and the course's home page.")
+    release.add_argument("assignments", nargs="*", metavar="LECTURE", help="lecture ids (default: all in solutions/)")
     release.set_defaults(run=_release)
 
-    execute = commands.add_parser("execute-solutions", help="re-execute master notebooks in place (nbval reference)")
-    execute.add_argument("assignments", nargs="*", help="assignment ids (default: all in solutions/)")
+    execute = commands.add_parser(
+        "execute-solutions", help="re-execute master notebooks in place (nbval reference)",
+        description="Run each lecture's master notebook and store its outputs in place (metadata normalised), so "
+                    "the nbval regression run compares against current outputs.")
+    execute.add_argument("assignments", nargs="*", metavar="LECTURE", help="lecture ids (default: all in solutions/)")
     execute.set_defaults(run=_execute_solutions)
 
     state = argparse.ArgumentParser(add_help=False)
     state.add_argument("--course", metavar="DIR", default=os.environ.get("COURSE_GRADER_DIR", "course"),
                        help="the instructor's course directory: gradebook.db, results/, autograded/, feedback/, "
                             "exports/ (default: ./course, or $COURSE_GRADER_DIR; keep it out of git)")
-    state.add_argument("--assignment", action="append", metavar="ID", help="only this lecture (repeatable)")
-    state.add_argument("--student", action="append", metavar="ID", help="only this student (repeatable)")
-    state.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    state.add_argument("--lecture", "--assignment", dest="assignment", action="append", metavar="ID",
+                       help="only this lecture (nbgrader calls it an assignment; repeatable)")
+    state.add_argument("--student", action="append", metavar="ID",
+                       help="only this student (repeatable; one the command does not know is refused)")
+    state.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
 
     autograde = commands.add_parser(
         "autograde", parents=[state], formatter_class=argparse.RawDescriptionHelpFormatter,
         help="grade a folder or zip of submissions (nbgrader layout <student>/<lecture>/<lecture>.ipynb)",
         description="Grade every student and lecture found in SUBMISSIONS with nbgrader, each submission in its own "
-                    "sandboxed job; results go to the course directory's gradebook. Re-running is safe: unchanged "
-                    "submissions are not graded again, and a killed run resumes. Exit status 1 if a submission "
-                    "could not be graded at all.")
+                    "sandboxed job; results go to the course directory's gradebook. It says at once what it found "
+                    "and how much is already graded, then prints each finished job's score with an estimate of the "
+                    "time left. Re-running is safe: unchanged submissions are not graded again. Stopped (Ctrl-C, "
+                    "SIGTERM), it leaves no process or temporary folder behind and keeps every finished result; "
+                    "the same command resumes (after kill -9 too). Exit status 1 if a submission could not be "
+                    "graded at all, 2 for a mistake in the command (nothing is graded).")
     autograde.add_argument("submissions", metavar="SUBMISSIONS",
                            help="folder or .zip of submissions: nbgrader's <student_id>/<lecture>/<lecture>.ipynb, a "
                                 "Canvas or a Moodle download (zips inside are opened too)")
@@ -155,42 +184,76 @@ def build_parser() -> argparse.ArgumentParser:
     autograde.add_argument("--force", action="store_true", help="grade again even unchanged submissions")
     autograde.set_defaults(run=_autograde)
 
-    feedback = commands.add_parser("feedback", parents=[state],
-                                   help="write one HTML report per student and lecture (hidden tests never shown)")
+    feedback = commands.add_parser(
+        "feedback", parents=[state], help="write one HTML report per student and lecture (hidden tests never shown)",
+        description="Write COURSE/feedback/<student>/<lecture>/<lecture>.html for every graded submission (or those "
+                    "chosen with --lecture/--student): the score, the reason for every lost point, the visible "
+                    "checks' output, never a hidden test. Exit status 2 (nothing written) if the course directory "
+                    "has never been graded or a --student is unknown.")
     feedback.set_defaults(run=_feedback)
 
-    export = commands.add_parser("export", parents=[state],
-                                 help="write grades.csv (a row per student, a column per lecture, totals) and "
-                                      "report.json / report.csv (every lost point and problem, with reasons)")
+    export = commands.add_parser(
+        "export", parents=[state],
+        help="write grades.csv (a row per student, a column per lecture, totals) and report.json / report.csv "
+             "(every lost point and problem, with reasons)",
+        description="Write grades.csv (a row per student, a column per lecture, totals, flags, protection, inputs "
+                    "not graded), report.json and report.csv (every result, lost point, problem and flag, with "
+                    "reasons). --student and --lecture narrow the export to those students' rows and those "
+                    "lectures' columns. An export never replaces one with more students or results unless --force "
+                    "is given. Exit status 2 (nothing written) if the course directory has never been graded, a "
+                    "--student is unknown, or rows would be lost.")
     export.add_argument("--output", metavar="DIR", help="where to write (default: COURSE/exports)")
+    export.add_argument("--force", action="store_true",
+                        help="replace an earlier export even if it has more rows than this one")
     export.set_defaults(run=_export)
     return parser
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nn-basics-course")
+    except PackageNotFoundError:
+        return "unknown (not installed: pip install -e .)"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    stop_on_signals()
+    try:
+        return _run(build_parser().parse_args(argv))
+    except Interrupted as stop:
+        say(f"interrupted ({stop}): stopped, with no grading process or temporary folder left; every result "
+            "finished before is kept: run the same command again to resume")
+        return stop.exit_status
+
+
+def _run(args: argparse.Namespace) -> int:
     known = course.assignments()
     unknown = set(getattr(args, "assignments", None) or []) | set(getattr(args, "assignment", None) or [])
     unknown -= set(known)
     if unknown:
-        print(f"error: unknown assignment(s): {', '.join(sorted(unknown))}; known: {', '.join(known)}",
-              file=sys.stderr)
+        say(f"error: unknown lecture(s): {', '.join(sorted(unknown))}; known: {', '.join(known)}")
         return 2
+    try:
+        return args.run(args)
+    except Exception as error:  # noqa: BLE001 - only the usage errors below; the others go on
+        if not isinstance(error, _usage_errors()):
+            raise
+        say(f"error: {error}")
+        return 2
+
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """What exits 2 with its message: mistakes in the command or its inputs (imported only once one is raised, so
+    a command prints its first line before loading nbgrader)."""
     from .deadlines import DeadlineError
     from .intake import IntakeError
     from .runner import SchedulerUnavailable
     from .sandbox import SandboxUnavailable
-    from .store import CourseBusy
+    from .store import CourseBusy, UsageError
 
-    try:
-        return args.run(args)
-    except (IntakeError, SandboxUnavailable, CourseBusy, SchedulerUnavailable, DeadlineError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted: finished results are saved; run the same command again to resume", file=sys.stderr)
-        return 130
-
+    return IntakeError, SandboxUnavailable, CourseBusy, SchedulerUnavailable, DeadlineError, UsageError
 
 if __name__ == "__main__":
     sys.exit(main())

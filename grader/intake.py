@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -544,7 +545,10 @@ def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
     if major != 4:
         problems.append(problem("old-format", f"notebook format {major} converted to format 4"))
     try:
-        nb = nbformat.reads(json.dumps(data), as_version=4)
+        with warnings.catch_warnings():  # missing or repeated cell ids: the cells are rebuilt with ids of our own below
+            warnings.simplefilter("ignore", nbformat.warnings.MissingIDFieldWarning)
+            warnings.simplefilter("ignore", nbformat.warnings.DuplicateCellId)
+            nb = nbformat.reads(json.dumps(data), as_version=4)
     except Exception as error:  # noqa: BLE001 - nbformat raises many kinds
         raise Unreadable(f"nbformat cannot read the notebook ({type(error).__name__}: {error})") from None
     clean = nbformat.v4.new_notebook()

@@ -12,7 +12,7 @@ import nbformat
 from . import course, deadlines
 from .cheating import is_flagged
 from .job import secret_lines
-from .store import CourseState, GradebookWriter, atomic_write
+from .store import CourseState, GradebookWriter, UsageError, atomic_write
 
 
 class LeakError(RuntimeError):
@@ -44,7 +44,9 @@ def _escaped(line: str) -> str:
 
 
 def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress=None) -> tuple[list[Path], list[str]]:
-    """Write feedback/<student>/<assignment>/<assignment>.html for every graded result; (written, errors)."""
+    """Write feedback/<student>/<assignment>/<assignment>.html for every graded result; (written, errors).
+    A course directory never graded is refused (UsageError) before anything is created."""
+    state.require_gradebook()
     written, errors = [], []
     due_dates = deadlines.load(state.root)
     with state.locked():
@@ -74,10 +76,37 @@ def _protection(result: dict) -> str:
     return {"bubblewrap": "bubblewrap", "rlimits": "rlimits (weaker: no sandbox)"}.get(kind, kind or "unknown")
 
 
-def export(state: CourseState, output: Path | None = None) -> list[Path]:
+def _rows_before(output: Path) -> tuple[int, int]:
+    """(students in grades.csv, entries in report.json) of the export already in `output` (0 where none)."""
+    try:
+        students = max(len((output / "grades.csv").read_text(encoding="utf-8").splitlines()) - 1, 0)
+    except FileNotFoundError:
+        students = 0
+    try:
+        entries = len(json.loads((output / "report.json").read_text(encoding="utf-8")))
+    except (FileNotFoundError, ValueError):
+        entries = 0
+    return students, entries
+
+
+def _refuse_shrinking(output: Path, students: int, entries: int) -> None:
+    """UsageError if the export in `output` has more students or report entries than the one about to replace it."""
+    before = _rows_before(output)
+    for what, old, new in (("student row(s) in grades.csv", before[0], students),
+                           ("entries in report.json", before[1], entries)):
+        if old > new:
+            raise UsageError(f"{output} holds an export with {old} {what}; this one has {new}: {old - new} would be "
+                             "lost. Nothing written: pass --force to replace it, or --output DIR to write elsewhere")
+
+
+def export(state: CourseState, output: Path | None = None, assignment_ids=None, student_ids=None,
+           force: bool = False) -> list[Path]:
     """grades.csv (one row per student, a column per lecture, totals, the protection their code ran under, inputs
     not graded) from the gradebook; report.json and report.csv (every result with its protection, every lost point
-    with its reason, every problem, every flag, every input left out at intake with a zero) from the results."""
+    with its reason, every problem, every flag, every input left out at intake with a zero) from the results.
+    `assignment_ids` / `student_ids` narrow it to those lectures' columns and those students' rows. An export with
+    fewer students or report entries than the one in `output` is refused (UsageError) unless `force`."""
+    state.require_gradebook()
     output = Path(output) if output else state.root / "exports"
     due_dates = deadlines.load(state.root)
     with state.locked():
@@ -88,8 +117,14 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
         if state.db_path.exists():
             deadlines.record_in_gradebook(state.db_url, due_dates, lateness)
     scores = {key: lateness[key].score if key in lateness else score for key, score in scores.items()}
+    def chosen(student: str | None, lecture: str | None) -> bool:
+        return (not student_ids or student in student_ids) and (not assignment_ids or lecture in assignment_ids)
+
+    scores = {key: score for key, score in scores.items() if chosen(*key)}
+    results = [r for r in results if chosen(r["student_id"], r["assignment_id"])]
+    skipped = [item for item in skipped if chosen(item.get("student"), item.get("assignment"))]
     by_key = {(r["student_id"], r["assignment_id"]): r for r in results}
-    lectures = course.assignments()
+    lectures = [lecture for lecture in course.assignments() if not assignment_ids or lecture in assignment_ids]
     maxima = {}
     for r in results:
         if r.get("status") != "failed" and r.get("max_score"):
@@ -166,6 +201,8 @@ def export(state: CourseState, output: Path | None = None) -> list[Path]:
         for f in item["flags"]:
             flat.writerow([sid, aid, f"flag:{f['severity']}", "", "",
                            _cell(f"{f['where']}: {f['what']} ({f['detector']})"), "", shield])
+    if not force:
+        _refuse_shrinking(output, len(students), len(report))
     paths = [output / "grades.csv", output / "report.json", output / "report.csv"]
     atomic_write(paths[0], grades.getvalue().encode("utf-8"))
     atomic_write(paths[1], json.dumps(report, indent=1, sort_keys=True).encode("utf-8"))

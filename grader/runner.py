@@ -4,7 +4,8 @@ Jobs run in worker processes (`jobs` of them; 0 = in this process); this process
 course directory. A result is saved to the journal (`results/`) before it is written to the gradebook, so a batch
 killed at any point (even with kill -9) resumes where it stopped and ends with the same gradebook: a re-run reuses
 every result whose key (submission bytes, master, limits, grader version) is unchanged and records it again, which
-changes nothing.
+changes nothing. Stopped by SIGINT or SIGTERM (`stopping`), a batch kills its workers and everything they started and
+removes its temporary folder before the command exits.
 """
 
 from __future__ import annotations
@@ -12,18 +13,18 @@ from __future__ import annotations
 import concurrent.futures as futures
 import multiprocessing
 import os
-import shutil
-import sys
-import tempfile
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import cheating, course, intake, sandbox
+from .console import Progress, duration, say
 from .job import TEMPLATE_CACHE, Job, grade_one, share_alembic_head
 from .sandbox import Limits
-from .store import CourseState, GradebookWriter
+from .stopping import batch_folder, detach_from_terminal, kill_trees
+from .store import CourseState, GradebookWriter, UsageError
 
 
 @dataclass
@@ -80,31 +81,6 @@ class Summary:
         return out
 
 
-class Progress:
-    """A one-line progress bar on a terminal, one line per job otherwise."""
-
-    def __init__(self, total: int, stream=sys.stderr, enabled: bool = True):
-        self.total, self.done, self.stream, self.enabled = total, 0, stream, enabled
-        self.tty = enabled and hasattr(stream, "isatty") and stream.isatty()
-        self.started = time.monotonic()
-
-    def step(self, label: str) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        width = 30
-        filled = int(width * self.done / max(self.total, 1))
-        elapsed = time.monotonic() - self.started
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {elapsed:5.0f}s {label}"
-        if self.tty:
-            self.stream.write("\r" + line[:120].ljust(120))
-            if self.done == self.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-
 def _failed(job: Job, error: str) -> dict:
     return {"student_id": job.student_id, "assignment_id": job.assignment_id, "notebook": job.assignment_id,
             "status": "failed", "error": error, "key": job.key(), "problems": list(job.problems), "flags": [],
@@ -127,33 +103,37 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
     context = multiprocessing.get_context("spawn")
     share_alembic_head()  # before the workers start, so they inherit it
     retry: list[Job] = []
-    # the workers of this batch generate each assignment's scratch template once between them, not once each
-    shared = tempfile.mkdtemp(prefix="grader-templates-")
-    before = os.environ.get(TEMPLATE_CACHE)
-    os.environ[TEMPLATE_CACHE] = shared
-    try:
-        for outcome in _pool_run(jobs, workers, grade, context, stall_seconds):
-            if isinstance(outcome, Job):
-                retry.append(outcome)
+    # everything temporary the workers make goes into the batch's folder, removed however the batch ends; they
+    # generate each assignment's scratch template once between them, in there too
+    with batch_folder() as folder:
+        before = os.environ.get(TEMPLATE_CACHE)
+        os.environ[TEMPLATE_CACHE] = str(folder)
+        try:
+            with closing(_pool_run(jobs, workers, grade, context, stall_seconds)) as outcomes:
+                for outcome in outcomes:
+                    if isinstance(outcome, Job):
+                        retry.append(outcome)
+                    else:
+                        yield outcome
+            for job in retry:  # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
+                with closing(_pool_run([job], 1, grade, context, stall_seconds)) as outcomes:
+                    results = list(outcomes)
+                if results and not isinstance(results[0], Job):
+                    yield results[0]
+                else:
+                    yield _failed(job, "the grading process died or stalled on this submission (twice)")
+        finally:
+            if before is None:
+                os.environ.pop(TEMPLATE_CACHE, None)
             else:
-                yield outcome
-        for job in retry:  # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
-            results = list(_pool_run([job], 1, grade, context, stall_seconds))
-            if results and not isinstance(results[0], Job):
-                yield results[0]
-            else:
-                yield _failed(job, "the grading process died or stalled on this submission (twice)")
-    finally:
-        if before is None:
-            os.environ.pop(TEMPLATE_CACHE, None)
-        else:
-            os.environ[TEMPLATE_CACHE] = before
-        shutil.rmtree(shared, ignore_errors=True)
+                os.environ[TEMPLATE_CACHE] = before
 
 
 def _pool_run(jobs, workers, grade, context, stall_seconds):
-    """Results of `jobs` from one pool; a job whose worker died or stalled is yielded back as the Job itself."""
-    pool = futures.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context)
+    """Results of `jobs` from one pool; a job whose worker died or stalled is yielded back as the Job itself.
+    Stopped early (an interrupt, or the caller closing it), it kills its workers and all they started."""
+    pool = futures.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                                       initializer=detach_from_terminal)
     submitted = {pool.submit(grade, job): job for job in jobs}
     broken = False
     try:
@@ -161,8 +141,7 @@ def _pool_run(jobs, workers, grade, context, stall_seconds):
         while waiting:
             done, waiting = futures.wait(waiting, timeout=stall_seconds, return_when=futures.FIRST_COMPLETED)
             if not done:
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.kill()
+                kill_trees(list(getattr(pool, "_processes", {}) or {}))
                 broken = True
                 for future in waiting:
                     yield submitted[future]
@@ -176,6 +155,10 @@ def _pool_run(jobs, workers, grade, context, stall_seconds):
                     yield job
                 except Exception as error:  # noqa: BLE001
                     yield _failed(job, f"{type(error).__name__}: {error}")
+    except BaseException:  # Interrupted, or GeneratorExit: nothing of this pool may outlive the batch
+        broken = True
+        kill_trees(list(getattr(pool, "_processes", {}) or {}))
+        raise
     finally:
         pool.shutdown(wait=not broken, cancel_futures=True)
 
@@ -232,12 +215,15 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
               student_ids: Iterable[str] | None = None, limits: Limits = Limits(), workers: int = 1,
               force: bool = False, progress: bool = True, scheduler=None, roster: Path | None = None) -> Summary:
     """Grade `submissions` into `state`: in `workers` local processes, or, given `scheduler` (a Dask scheduler
-    address or Client), on a Dask cluster. Either way only this process writes the course directory."""
+    address or Client), on a Dask cluster. Either way only this process writes the course directory.
+    `progress`: a banner, then a line per finished job on stderr. A --student with no submission is refused
+    (UsageError) before anything is created."""
     started = time.monotonic()
     known = course.assignments()
     found = intake.collect(Path(submissions), known, roster)  # roster: course ids, "no submission" zeros
     wanted_a = set(assignment_ids or known)
     wanted_s = set(student_ids) if student_ids else None
+    _require_students(found, wanted_s, submissions)
     chosen = [s for s in found.submissions if s.assignment_id in wanted_a and (wanted_s is None or s.student_id in wanted_s)]
     shield = "decided by each Dask worker (every result records its own)" if scheduler else \
         sandbox.protection(limits)["summary"]  # here: refuses (SandboxUnavailable) before anything is graded
@@ -247,7 +233,6 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
         writer = GradebookWriter(state)  # records each assignment in the gradebook with its first result, so the
         # workers start grading at once; the loop after the results makes sure of every assignment chosen
         todo = []
-        bar = Progress(len(chosen), enabled=progress)
         for submission in chosen:
             job = Job.from_submission(submission, limits)
             previous = state.load_result(job.assignment_id, job.student_id)
@@ -255,20 +240,61 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
                 writer.record(previous)
                 summary.graded.append(previous)
                 summary.reused += 1
-                bar.step(f"{job.assignment_id} {job.student_id} (reused)")
             else:
                 todo.append(job)
-        results = run_jobs_dask(todo, scheduler) if scheduler else run_jobs(todo, workers)
-        for result in results:
-            state.save_result(result)
-            writer.record(result)
-            summary.graded.append(_light(result))
-            bar.step(f"{result['assignment_id']} {result['student_id']} ({result.get('seconds', 0):.1f} s)")
+        if progress:
+            say(_banner(chosen, found.skipped, summary.reused, len(todo),
+                        f"on {scheduler}" if scheduler else f"in {max(workers, 1)} process(es)" if workers > 0
+                        else "in this process"))
+        bar = Progress(len(todo), enabled=progress)
+        try:
+            with closing(run_jobs_dask(todo, scheduler) if scheduler else run_jobs(todo, workers)) as results:
+                for result in results:
+                    state.save_result(result)
+                    writer.record(result)
+                    summary.graded.append(_light(result))
+                    bar.step(job_line(result))
+        finally:
+            bar.close()
         for assignment_id in sorted({s.assignment_id for s in chosen}):
             writer.ensure_assignment(assignment_id)
     summary.graded.sort(key=lambda r: (r["student_id"], r["assignment_id"]))
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _require_students(found: intake.Intake, wanted: set[str] | None, submissions: Path) -> None:
+    present = {s.student_id for s in found.submissions} | {s["student"] for s in found.skipped if s.get("student")}
+    missing = sorted((wanted or set()) - present)
+    if missing:
+        raise UsageError(f"no submission of student(s) {', '.join(missing)} in {submissions}; found: "
+                         + (_some(sorted(present)) or "none"))
+
+
+def _some(names: list[str], shown: int = 10) -> str:
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def _banner(chosen: list, skipped: list, reused: int, todo: int, where: str) -> str:
+    students = len({s.student_id for s in chosen})
+    lectures = len({s.assignment_id for s in chosen})
+    line = (f"{len(chosen)} submission(s): {students} student(s), {lectures} lecture(s); {reused} already graded "
+            f"(kept), {todo} to grade {where}")
+    return line + (f"; {len(skipped)} input(s) not gradable (listed at the end)" if skipped else "")
+
+
+def job_line(result: dict) -> str:
+    """One finished job: student, lecture, score, and what needs a look."""
+    head = f"{result['student_id']} / {result['assignment_id']}: "
+    if result["status"] == "failed":
+        error = (result.get("error") or "").strip().splitlines()
+        return head + "FAILED to grade" + (f": {error[0][:200]}" if error else "")
+    notes = [f"{duration(result.get('seconds') or 0)}"]
+    if cheating.is_flagged(result.get("flags", [])):
+        notes.append("flagged for review")
+    if result.get("problems"):
+        notes.append(f"{len(result['problems'])} problem(s)")
+    return head + f"{result['score']:g}/{result['max_score']:g} ({', '.join(notes)})"
 
 
 def _light(result: dict) -> dict:

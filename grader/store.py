@@ -31,6 +31,11 @@ from . import cheating, course
 DEFAULT_COURSE = "course"
 
 
+class UsageError(RuntimeError):
+    """A mistake in the command (a course directory, student or export that is not what was meant): exit 2, and
+    nothing is created or replaced."""
+
+
 class CourseBusy(RuntimeError):
     """Another grader process holds the course directory."""
 
@@ -60,6 +65,26 @@ class CourseState:
         self.root = Path(root).resolve()
         self.db_path = self.root / "gradebook.db"
         self.db_url = f"sqlite:///{self.db_path}"
+
+    def require_gradebook(self) -> None:
+        """Refuse (UsageError) a course directory that has never been graded: a typo in --course, or no autograde
+        yet. Checked before anything is created there."""
+        if not self.db_path.is_file():
+            where = "does not exist" if not self.root.exists() else "holds no gradebook.db"
+            raise UsageError(f"the course directory {self.root} {where}: run `autograde` first, or check --course "
+                             f"(default ./course, or $COURSE_GRADER_DIR)")
+
+    def students(self) -> set[str]:
+        """Every student the course knows: graded, failed to grade, or left out at intake."""
+        return {r["student_id"] for r in self.results()} | {s["student"] for s in self.skipped() if s.get("student")}
+
+    def require_students(self, student_ids) -> None:
+        """Refuse (UsageError) a --student the course does not know."""
+        known = sorted(self.students())
+        unknown = sorted(set(student_ids or []) - set(known))
+        if unknown:
+            shown = ", ".join(known[:10]) + (f" and {len(known) - 10} more" if len(known) > 10 else "")
+            raise UsageError(f"unknown student(s) in {self.root}: {', '.join(unknown)}; known: {shown or 'none'}")
 
     @contextmanager
     def locked(self) -> Iterator["CourseState"]:

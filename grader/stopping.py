@@ -1,0 +1,117 @@
+"""How a command stops when the instructor stops it: SIGINT (Ctrl-C) or SIGTERM raise `Interrupted` in the main
+thread; a batch then kills its grading processes with everything they started (warm-kernel zygotes, sandboxes,
+kernels) and removes its temporary folder. Results already journalled stay; a re-run grades the rest.
+
+Imports nothing heavy: the command line installs the handlers before it loads nbgrader.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+BATCH_PREFIX = "grader-batch-"
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_status(self) -> int:
+        return 128 + self.signum
+
+
+def stop_on_signals() -> None:
+    """SIGINT and SIGTERM raise `Interrupted` in the main thread; a second one while stopping is ignored, so the
+    clean-up is not cut short."""
+
+    def stop(signum, _frame):
+        for each in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(each, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    for each in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(each, stop)
+
+
+def detach_from_terminal() -> None:
+    """In a grading process: a process group of its own, so a Ctrl-C at the terminal reaches only the command (which
+    stops the batch) and never interrupts a student's kernel into a wrong score."""
+    os.setpgrp()
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rpartition(")")[2].split()[1])  # after the command name, which may hold spaces
+            tree.setdefault(parent, []).append(int(entry.name))
+    return tree
+
+
+def kill_trees(pids: Iterable[int]) -> None:
+    """SIGKILL `pids` and every descendant. Each is stopped first and the tree read again, so no process forks or
+    is orphaned between reading the tree and killing it."""
+    pids, stopped = list(pids), set()
+    for _ in range(3):
+        tree = _children()
+        frontier = pids + [child for pid in stopped for child in tree.get(pid, [])]
+        grew = False
+        while frontier:
+            pid = frontier.pop()
+            if pid in stopped:
+                continue
+            try:
+                os.kill(pid, signal.SIGSTOP)
+            except ProcessLookupError:
+                continue
+            stopped.add(pid)
+            grew = True
+            frontier += tree.get(pid, [])
+        if not grew:
+            break
+    for pid in stopped:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+@contextmanager
+def batch_folder() -> Iterator[Path]:
+    """A private temporary folder for one batch, handed to its grading processes as TMPDIR (set while the batch
+    starts them), so their scratch courses, zygote folders and templates all live inside. Removed at the end,
+    however the batch ends; a folder left by a batch killed with -9 is removed by the next one."""
+    _remove_orphaned()
+    folder = Path(tempfile.mkdtemp(prefix=f"{BATCH_PREFIX}{os.getpid()}-"))
+    folder.chmod(0o711)  # a kernel's own user (the weaker mode) reaches its folder inside, as it would in /tmp
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(folder)
+    try:
+        yield folder
+    finally:
+        if before is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = before
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_orphaned() -> None:
+    for folder in Path(tempfile.gettempdir()).glob(f"{BATCH_PREFIX}*-*"):
+        owner = folder.name[len(BATCH_PREFIX):].split("-")[0]
+        if owner.isdigit() and not Path("/proc", owner).exists() and folder.stat().st_uid == os.geteuid():
+            shutil.rmtree(folder, ignore_errors=True)
