@@ -9,14 +9,18 @@ Policies follow nbgrader's `LateSubmissionPlugin`: `none` records how late work 
 late work score 0, `subtract` takes N points (or N % of the lecture's maximum) per period late, each period begun
 counting whole. A penalty never takes a score below 0 (as nbgrader's `AssignLatePenalties` clamps it). Where the file
 names no policy, `c.LateSubmissionPlugin.penalty_method` from `COURSE/nbgrader_config.py` applies, as in nbgrader.
-Submission times are nbgrader's `timestamp.txt`, read as nbgrader reads it (`nbgrader.utils.parse_utc`; no zone is
+Without the file, nbgrader's own due dates apply (in the gradebook: formgrader, `nbgrader db assignment add
+--duedate`); with it, its due dates replace those (an empty file clears them). Submission times are nbgrader's
+`timestamp.txt`, read as nbgrader reads it (`nbgrader.utils.parse_utc`; no zone is
 UTC). A submission without a timestamp is never taken as on time: it is reported as "no timestamp", without penalty.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
+import sqlite3
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -146,11 +150,14 @@ def assess(deadline: Deadline | None, timestamp: str | None, score: float, max_s
 
 # --------------------------------------------------------------------------- the course file
 def load(course_dir: Path) -> dict[str, Deadline]:
-    """The due dates of `course_dir/deadlines.toml` by lecture id (none if there is no file). Raises DeadlineError."""
+    """The due dates of `course_dir/deadlines.toml` by lecture id. Without the file, nbgrader's own: the due dates in
+    the gradebook (formgrader, `nbgrader db assignment add --duedate`) with nbgrader_config.py's policy. Raises
+    DeadlineError."""
     path = Path(course_dir) / FILE_NAME
     default = _nbgrader_policy(Path(course_dir))
     if not path.exists():
-        return {}
+        return _runnable({lecture: Deadline(lecture, due, default)
+                          for lecture, due in _gradebook_due_dates(Path(course_dir))}, path)
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
@@ -167,6 +174,8 @@ def load(course_dir: Path) -> dict[str, Deadline]:
         default = _policy(data.pop("late"), lambda message: fail(message, "late"))
     deadlines = {}
     for lecture, table in data.items():
+        if lecture == "due":
+            raise fail("due = ... outside a lecture: put its table, [\"<lecture id>\"], on a line above", lecture)
         if lecture not in known:
             raise fail(f"unknown lecture {lecture!r} (known: {', '.join(known)})", lecture)
         if not isinstance(table, dict):
@@ -180,6 +189,15 @@ def load(course_dir: Path) -> dict[str, Deadline]:
         policy = _policy(table["late"], lambda message: fail(f"{lecture}: {message}", lecture, "late")) \
             if "late" in table else default
         deadlines[lecture] = Deadline(lecture, due, policy)
+    return _runnable(deadlines, path)
+
+
+def _runnable(deadlines: dict[str, Deadline], path: Path) -> dict[str, Deadline]:
+    plugin = [lecture for lecture, deadline in deadlines.items() if deadline.policy.kind == "plugin"]
+    if plugin:
+        raise DeadlineError(f"{path.parent / 'nbgrader_config.py'}: AssignLatePenalties.plugin_class = "
+                            f"{deadlines[plugin[0]].policy.text!r} is not run by course-grader: give "
+                            f"{', '.join(plugin)} a late = \"...\" ({POLICY_HELP}) in {path}")
     return deadlines
 
 
@@ -259,8 +277,19 @@ def _parse_line(line: str) -> dict | None:
         return None
 
 
+def _gradebook_due_dates(course_dir: Path) -> list[tuple[str, datetime]]:
+    """(lecture, due date) as nbgrader's gradebook holds them (read-only; nbgrader stores UTC without a zone)."""
+    database = course_dir / "gradebook.db"
+    if not database.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+        rows = connection.execute("SELECT name, duedate FROM assignment WHERE duedate IS NOT NULL").fetchall()
+    return [(name, datetime.fromisoformat(due).replace(tzinfo=timezone.utc)) for name, due in rows]
+
+
 def _nbgrader_policy(course_dir: Path) -> Policy:
-    """The default policy from nbgrader's own configuration in the course directory, as nbgrader would apply it."""
+    """The default policy from nbgrader's own configuration in the course directory, as nbgrader would apply it
+    (kind "plugin": a plugin class of the instructor's, which course-grader does not run)."""
     config_file = course_dir / "nbgrader_config.py"
     if not config_file.exists():
         return Policy("none")
@@ -268,8 +297,7 @@ def _nbgrader_policy(course_dir: Path) -> Policy:
 
     config = PyFileConfigLoader(config_file.name, str(course_dir)).load_config()
     if "plugin_class" in config.get("AssignLatePenalties", {}):
-        raise DeadlineError(f"{config_file}: AssignLatePenalties.plugin_class is not run by course-grader: write the "
-                            f"policy in {course_dir / FILE_NAME} instead (late = \"{POLICY_HELP}\")")
+        return Policy(str(config.AssignLatePenalties.plugin_class), "plugin")  # refused where it would apply
     method = config.get("LateSubmissionPlugin", {}).get("penalty_method", "none")
     if method not in ("none", "zero"):
         raise DeadlineError(f"{config_file}: LateSubmissionPlugin.penalty_method = {method!r}: nbgrader knows none "
@@ -294,10 +322,13 @@ def assess_all(deadlines: dict[str, Deadline], results: list[dict], scores: dict
 
 def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: dict[tuple[str, str], Lateness]) -> None:
     """Put the due dates and penalties in nbgrader's gradebook, so formgrader and `nbgrader export` show the same
-    penalties as `export` (the course file is the one source: a due date set elsewhere is replaced), and the
-    submission times as `submission_time` reads them."""
+    penalties as `export`, and the submission times as `submission_time` reads them. With a course file, its due
+    dates replace the gradebook's."""
     from nbgrader.api import Gradebook
 
+    from .job import share_alembic_head
+
+    share_alembic_head()  # the schema check, without a 3 s `alembic` subprocess
     with Gradebook(db_url, course.COURSE_ID) as gradebook:
         for assignment in gradebook.assignments:
             deadline = deadlines.get(assignment.name)

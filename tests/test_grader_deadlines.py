@@ -16,6 +16,7 @@ import pytest
 from notebook_cases import completed_copy
 from grader import course, deadlines
 from grader.deadlines import Deadline, DeadlineError, Policy
+from grader.job import share_alembic_head
 
 LECTURE = "2.7-computation-graph"  # 5 points, two test cells
 DUE = "2026-10-12 23:59 Europe/Berlin"  # 21:59 UTC (summer time)
@@ -116,8 +117,10 @@ def test_nbgrader_config_late_method_is_the_default_policy(tmp_path):
     found = deadlines.load(tmp_path)
     assert found[LECTURE].policy.kind == "zero" and found["2.5-derivatives"].policy.kind == "none"
     (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.AssignLatePenalties.plugin_class = 'late.X'\n")
-    with pytest.raises(DeadlineError, match="plugin_class is not run by course-grader"):
+    with pytest.raises(DeadlineError, match=f"plugin_class = 'late.X' is not run by course-grader: give {LECTURE} a"):
         deadlines.load(tmp_path)
+    (tmp_path / "deadlines.toml").write_text(f'["{LECTURE}"]\ndue = "{DUE}"\nlate = "none"\n')
+    assert deadlines.load(tmp_path)[LECTURE].policy.kind == "none"  # the plugin would not apply: no refusal
 
 
 BAD_FILES = {
@@ -131,6 +134,7 @@ BAD_FILES = {
     "zero amount": (f'["{LECTURE}"]\ndue = "{DUE}"\nlate = "subtract 0 points per hour"\n', 3, "more than 0"),
     "bad default": ('late = "sometimes"\n', 1, "not a late policy"),
     "unknown key": (f'["{LECTURE}"]\ndue = "{DUE}"\ndeu = 3\n', 3, "unknown key 'deu'"),
+    "date outside a lecture": ('late = "zero"\ndue = "2026-10-12 23:59 UTC"\n', 2, "outside a lecture"),
     "policy, no date": (f'# x\n["{LECTURE}"]\nlate = "zero"\n', 2, "a late policy without a due date"),
     "not TOML": (f'["{LECTURE}"\n', 1, "line 1"),
 }
@@ -218,6 +222,7 @@ def test_export_applies_each_policy_once_in_grades_report_and_gradebook(graded):
 
     from nbgrader.api import Gradebook
 
+    share_alembic_head()  # opening a gradebook without a 3 s `alembic` subprocess
     with Gradebook(f"sqlite:///{graded / 'gradebook.db'}", course.COURSE_ID) as gradebook:
         assignment = gradebook.find_assignment(LECTURE)
         assert assignment.duedate == DUE_UTC.replace(tzinfo=None)
@@ -237,12 +242,21 @@ def test_export_applies_each_policy_once_in_grades_report_and_gradebook(graded):
     grades, _, _ = export(graded, lecture_file("none"))
     assert {s: (grades[s][LECTURE], grades[s][f"{LECTURE} late"]) for s in ("late", "very-late")} == \
         {"late": ("5", "2 h 5 min"), "very-late": ("5", "3 d 1 min")}
+
     (graded / "nbgrader_config.py").write_text("c = get_config()\nc.LateSubmissionPlugin.penalty_method = 'zero'\n")
     try:
-        grades, _, _ = export(graded, lecture_file(None))
+        grades, _, _ = export(graded, lecture_file(None))  # the file's due date, nbgrader's policy
+        assert grades["late"][LECTURE] == "0" and grades["on-time"][LECTURE] == "5"
+        grades, _, _ = export(graded, None)  # no file: the gradebook's due date (as formgrader sets it) still holds
+        assert (grades["late"][LECTURE], grades["late"][f"{LECTURE} late"]) == ("0", "2 h 5 min")
     finally:
         (graded / "nbgrader_config.py").unlink()
-    assert grades["late"][LECTURE] == "0" and grades["on-time"][LECTURE] == "5"
+    grades, _, _ = export(graded, "# no due dates this term\n")  # an empty file clears them
+    assert {s: grades[s][LECTURE] for s in SUBMISSIONS} == {s: "5" for s in SUBMISSIONS}
+    assert f"{LECTURE} late" not in grades["late"]
+    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}", course.COURSE_ID) as gradebook:
+        assert gradebook.find_assignment(LECTURE).duedate is None
+        assert gradebook.find_submission(LECTURE, "late").late_submission_penalty == 0
 
 
 @pytest.mark.slow
@@ -256,7 +270,7 @@ def test_feedback_pages_say_when_work_came_in_and_what_it_cost(graded):
     assert "Score: 5 / 5" in page["on-time"] and "submitted on time" in page["on-time"]
     assert "no submission time was recorded: no late penalty applied" in page["no-stamp"]
 
-    (graded / "deadlines.toml").unlink()
+    (graded / "deadlines.toml").write_text("")  # no due dates (without the file, the gradebook's would hold)
     cli("feedback", "--course", str(graded), "-q")
     page = (graded / "feedback" / "late" / LECTURE / f"{LECTURE}.html").read_text()
     assert "Score: 5 / 5" in page and "deadline" not in page
