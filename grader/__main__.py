@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import course
 from .console import say
-from .stopping import Interrupted, stop_on_signals
+from . import stopping
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -219,10 +219,13 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    stop_on_signals()
+    stopping.stop_on_signals()
     try:
         return _run(build_parser().parse_args(argv))
-    except Interrupted as stop:
+    except BaseException as error:  # the interrupt, or what a library made of it
+        stop = error if isinstance(error, stopping.Interrupted) else stopping.received()
+        if stop is None:
+            raise
         say(f"interrupted ({stop}): stopped, with no grading process or temporary folder left; every result "
             "finished before is kept: run the same command again to resume")
         return stop.exit_status

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import cheating, course, intake, sandbox
+from . import cheating, course, intake, sandbox, stopping
 from .console import Progress, duration, say
 from .job import TEMPLATE_CACHE, Job, grade_one, share_alembic_head
 from .sandbox import Limits
@@ -250,8 +250,10 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
         try:
             with closing(run_jobs_dask(todo, scheduler) if scheduler else run_jobs(todo, workers)) as results:
                 for result in results:
+                    stopping.check()
                     state.save_result(result)
                     writer.record(result)
+                    stopping.check()
                     summary.graded.append(_light(result))
                     bar.step(job_line(result))
         finally:

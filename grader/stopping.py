@@ -30,17 +30,33 @@ class Interrupted(KeyboardInterrupt):
         return 128 + self.signum
 
 
+_received: list[Interrupted] = []
+
+
 def stop_on_signals() -> None:
     """SIGINT and SIGTERM raise `Interrupted` in the main thread; a second one while stopping is ignored, so the
-    clean-up is not cut short."""
+    clean-up is not cut short. The signal is also remembered (`received`): some libraries (nbgrader's log capture)
+    catch every exception, so an interrupt may come back as another error, or not at all."""
 
     def stop(signum, _frame):
         for each in (signal.SIGINT, signal.SIGTERM):
             signal.signal(each, signal.SIG_IGN)
-        raise Interrupted(signum)
+        _received.append(Interrupted(signum))
+        raise _received[-1]
 
     for each in (signal.SIGINT, signal.SIGTERM):
         signal.signal(each, stop)
+
+
+def received() -> Interrupted | None:
+    """The interrupt that arrived, if one did."""
+    return _received[0] if _received else None
+
+
+def check() -> None:
+    """Raise the interrupt that arrived, if one did (where a library may have swallowed it)."""
+    if _received:
+        raise _received[0]
 
 
 def detach_from_terminal() -> None:
