@@ -18,6 +18,7 @@ import os
 import warnings
 import hashlib
 import json
+import re
 import shutil
 import tempfile
 import time
@@ -381,7 +382,9 @@ def _summary_markdown(result: dict) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    """Plain text inside markdown, shown as it is: every ASCII punctuation mark backslash-escaped (CommonMark), so
+    `<`, `*`, `_`, backticks and `$` are characters, not HTML, emphasis, code or mathematics."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def result_total(result: dict) -> tuple[float, float]:

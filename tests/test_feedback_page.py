@@ -11,7 +11,7 @@ import pytest
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
 from notebook_cases import ASSIGNMENTS
-from grader import course, notebooks
+from grader import course, job, notebooks
 from grader.feedback_page import render, sanitise, to_mathml
 
 v4 = nbformat.v4
@@ -212,6 +212,18 @@ def test_markdown_math_becomes_mathml_and_a_bad_formula_falls_back():
     assert "mfrac" in Elements(html).tags() and "munderover" in Elements(html).tags()
     assert '<code class="tex-fallback">$\\frac{1}{$</code>' in html
     assert "$\\hat" not in html and "$$" not in html
+
+
+def test_feedback_lines_show_character_for_character():
+    """A check message is plain text: its `<`, backticks, `*`, `_` and `$` are shown, not interpreted."""
+    message = "visible check failed: `sigmoid(<array of shape (5,)>)` gave 2*x_1 not $x$ & [1](2) <b>"
+    result = {"assignment_id": "2.2-logistic-regression", "student_id": "s_1*", "problems": [{"message": "<i>x</i>"}],
+              "cells": {"test_sigmoid": {"score": 0.0, "max_score": 3.0, "feedback": message}}}
+    html = body(page_of(v4.new_markdown_cell(job._summary_markdown(result))))
+    text = " ".join("".join(Elements(html).text).split())
+    assert "test_sigmoid: 0 / 3: " + message in text
+    assert "student s_1*" in text and "<i>x</i>" in text
+    assert Elements(html).tags().count("code") == 1 and "math" not in Elements(html).tags()
 
 
 def test_a_course_page_is_one_file_that_loads_nothing():

@@ -1,0 +1,189 @@
+"""Feedback pages as a student sees them: one graded course (lecture 2.2, a complete and a wrong submission, through
+the real `python -m grader autograde` and `feedback`), each page opened in Chromium from file:// with the network cut.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import nbformat
+import pytest
+
+from grader import course, notebooks, reports
+
+pytestmark = pytest.mark.browser
+
+LECTURE = "2.2-logistic-regression"
+LONG_WORD = "overflow_" * 40  # one 360-character word in the wrong submission's check message
+WRONG_SIGMOID = f'def sigmoid(z):\n    raise ValueError("{LONG_WORD}")\n'
+HOSTILE_CELL = """## My own notes
+
+<script>window.pwned = "script"</script>
+<img src="x" onerror="window.pwned = 'onerror'">
+<a id="evil" href="javascript:window.pwned = 'link'">a link</a>
+<div style="position: fixed; inset: 0; background: red">an overlay</div>
+"""
+NARROW, WIDE = 420, 1280
+
+
+def _completed() -> nbformat.NotebookNode:
+    from notebook_cases import completed_copy
+
+    return completed_copy(LECTURE)
+
+
+def _wrong() -> nbformat.NotebookNode:
+    from notebook_cases import with_answer
+
+    nb = with_answer(_completed(), "sigmoid", WRONG_SIGMOID)
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell(HOSTILE_CELL))
+    return nb
+
+
+def _grader(*args: str) -> None:
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+    done = subprocess.run([sys.executable, "-m", "grader", *args], capture_output=True, text=True, cwd=course.REPO,
+                          env=env)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """student -> feedback page of a course graded and given feedback through the real CLI."""
+    root = tmp_path_factory.mktemp("feedback-course")
+    for student, nb in (("complete", _completed()), ("wrong", _wrong())):
+        notebooks.write(nb, root / "submitted" / student / LECTURE / f"{LECTURE}.ipynb")
+    _grader("autograde", str(root / "submitted"), "--course", str(root / "course"), "-q")
+    _grader("feedback", "--course", str(root / "course"), "-q")
+    return {student: root / "course" / "feedback" / student / LECTURE / f"{LECTURE}.html"
+            for student in ("complete", "wrong")}
+
+
+@pytest.fixture(scope="module")
+def offline(browser) -> Iterator[tuple["BrowserContext", list[str]]]:  # noqa: F821
+    """A browser context that aborts every request not for a file, and the list of the requests it aborted."""
+    context = browser.new_context(viewport={"width": WIDE, "height": 1000})
+    aborted: list[str] = []
+
+    def block(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            aborted.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", block)
+    try:
+        yield context, aborted
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def open_page(offline, pages):
+    """open_page(student, width) -> the student's feedback page, loaded offline; closed after the test."""
+    context, _ = offline
+    opened = []
+
+    def open_(student: str, width: int = WIDE):
+        page = context.new_page()
+        opened.append(page)
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.goto(pages[student].as_uri(), wait_until="load")
+        return page
+
+    yield open_
+    for page in opened:
+        page.close()
+
+
+def visible_text(page) -> str:
+    return page.evaluate("() => document.body.innerText")
+
+
+@pytest.mark.parametrize("student", ["complete", "wrong"])
+def test_markdown_shows_as_headings_and_paragraphs_not_as_tags(open_page, student):
+    page = open_page(student)
+    titles = page.locator("h1").all_inner_texts()
+    assert any(t.startswith(f"Feedback: {LECTURE}") for t in titles), titles
+    assert any(t.startswith("2.2 Logistic regression") for t in titles), titles
+    assert page.locator("h2").count() >= 5 and page.locator(".jp-RenderedMarkdown p").count() >= 20
+    text = visible_text(page)
+    for tag in ("<p>", "</p>", "<h1", "<h2", "<h3", "<ul>", "<li>", "<math", "&lt;"):
+        assert tag not in text, f"{tag!r} is shown as text on the page"
+
+
+def test_formulas_are_laid_out_as_mathml_without_the_network(open_page, offline):
+    page = open_page("complete")
+    formulas = page.locator("math")
+    assert formulas.count() > 50
+    sizes = page.evaluate("() => [...document.querySelectorAll('math')].map(m => m.getBoundingClientRect().width)")
+    assert min(sizes) > 0, "a formula is not laid out"
+    # a fraction is laid out as one: numerator above denominator, as MathML Core does it natively
+    above = page.evaluate("""() => [...document.querySelectorAll('mfrac')].map(f => {
+        const [top, bottom] = [...f.children].map(c => c.getBoundingClientRect());
+        return top.bottom <= bottom.top + 1; })""")
+    assert above and all(above)
+    text = visible_text(page)
+    assert "$" not in text and "\\frac" not in text and "\\hat" not in text, "raw LaTeX on the page"
+    assert page.locator(".tex-fallback").count() == 0
+    assert not offline[1], f"the page tried the network: {offline[1]}"
+    assert not page.evaluate("() => [...document.querySelectorAll('script[src], link[href]')].length")
+
+
+def test_score_and_every_reason_are_visible(open_page, pages):
+    complete = open_page("complete")
+    assert complete.get_by_text("Score: 8 / 8").is_visible()
+    wrong = open_page("wrong")
+    result = next(r for r in _results(pages) if r["student_id"] == "wrong")
+    assert wrong.get_by_text(f"Score: {result['score']:g} / {result['max_score']:g}").is_visible()
+    lost = {gid: cell for gid, cell in result["cells"].items() if cell["score"] < cell["max_score"]}
+    assert "test_sigmoid" in lost
+    summary = wrong.locator(".jp-RenderedMarkdown li")
+    for gid, cell in lost.items():
+        line = summary.filter(has_text=f"{gid}: {cell['score']:g} / {cell['max_score']:g}")
+        assert line.count() == 1 and line.is_visible(), gid
+        assert cell["feedback"] in line.inner_text(), gid  # the reason, character for character
+    assert "raised ValueError" in wrong.locator("pre", has_text="[grader] test_sigmoid:").inner_text()
+
+
+def _results(pages) -> list[dict]:
+    from grader.store import CourseState
+
+    return CourseState(pages["wrong"].parents[3]).results()
+
+
+def test_no_line_of_hidden_tests_is_shown(open_page):
+    secret = reports._secret_lines(LECTURE)
+    assert len(secret) > 2
+    for student in ("complete", "wrong"):
+        text = " ".join(visible_text(open_page(student)).split())
+        assert not [line for line in secret if " ".join(line.split()) in text], student
+
+
+def test_the_students_scripts_do_not_run(open_page):
+    page = open_page("wrong")
+    assert page.get_by_role("heading", name="My own notes").is_visible()
+    page.locator("#evil").click()
+    assert page.evaluate("() => window.pwned") is None
+    assert page.get_by_text("an overlay").evaluate("e => getComputedStyle(e).position") == "static"
+
+
+@pytest.mark.parametrize("width", [WIDE, NARROW])
+def test_a_long_check_message_wraps_inside_the_page(open_page, width):
+    page = open_page("wrong", width)
+    assert page.get_by_text(LONG_WORD[:45]).first.is_visible()
+    widths = page.evaluate("""() => ({page: document.documentElement.scrollWidth,
+        view: document.documentElement.clientWidth, body: document.body.scrollWidth})""")
+    assert widths["page"] <= widths["view"] and widths["body"] <= widths["view"], widths
+    # no box holding the message scrolls or clips it sideways either
+    clipped = page.evaluate("""(word) => [...document.querySelectorAll('pre, li')]
+        .filter(e => e.textContent.includes(word) && e.scrollWidth > e.clientWidth + 1).length""", LONG_WORD[:45])
+    assert clipped == 0
+    right = page.evaluate("() => Math.max(...[...document.querySelectorAll('pre, li')]"
+                          ".map(e => e.getBoundingClientRect().right))")
+    assert right <= widths["view"]
