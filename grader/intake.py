@@ -252,11 +252,23 @@ def collect(path: Path, assignment_ids: list[str], roster: Path | None = None) -
         raise IntakeError(f"{path} is neither a folder nor a zip archive")
     lectures = list(assignment_ids)
     ours = [(lms.identify(relative), relative, data, mtime) for relative, data, mtime in reader.files]
+    # a student's own file may be named like a Canvas file: in nbgrader's <student>/<lecture>/ folders, Canvas names
+    # count only where every file of the folder has one (a Canvas download sorted into lecture folders)
+    nbgrader_folders = {folder for who, relative, _, _ in ours if who is None or who.layout != "Canvas"
+                        for folder in _lecture_folders(relative, lectures)}
+    ours = [(None if who and who.layout == "Canvas" and nbgrader_folders & _lecture_folders(relative, lectures)
+             else who, relative, data, mtime) for who, relative, data, mtime in ours]
     candidates: list[_Candidate] = []
     left_out: list[tuple[lms.LmsFile | str | None, dict]] = []
     _nbgrader_layout([(r, d, m) for who, r, d, m in ours if who is None], reader, lectures, candidates, left_out)
     _lms_layouts([(who, r, d, m) for who, r, d, m in ours if who is not None], lectures, candidates, left_out)
     return _assign_students(candidates, left_out, students)
+
+
+def _lecture_folders(relative: PurePosixPath, lectures: list[str]) -> set[PurePosixPath]:
+    """The folders of `relative` that nbgrader's layout would read as `<student>/<lecture>/`."""
+    return {PurePosixPath(*relative.parts[:i + 1]) for i, part in enumerate(relative.parts[:-1])
+            if i >= 1 and part in lectures}
 
 
 def _load_roster(path: Path) -> list[lms.RosterStudent]:
@@ -405,24 +417,11 @@ def _assign_students(candidates: list[_Candidate], left_out: list, roster) -> In
     named: list[_Candidate] = []
     skipped: list[dict] = []
     for candidate in candidates:
-        who, submission = candidate.who, candidate.submission
-        download_id = ids[(who, submission.assignment_id)]
-        if roster is None:
-            if download_id != (who if isinstance(who, str) else who.student):
-                submission.problems.append(problem(
-                    "same-name", f"another {who.layout} student of this download is also called {who.student}: "
-                                 f"graded as {download_id} (a --roster with lms_id names students for sure)"))
-            submission.student_id = download_id
+        refused = _name(candidate, ids[(candidate.who, candidate.submission.assignment_id)], roster)
+        if refused:
+            skipped.append(refused)
+        else:
             named.append(candidate)
-            continue
-        student, why = lms.match_student(roster, who)
-        if student is None:
-            skipped.append(problem("not-on-roster", f"{submission.source}: {_describe(who)} {why}: not graded; add "
-                                                    "them to the roster and run again", student=download_id,
-                                   assignment=submission.assignment_id, path=submission.source))
-            continue
-        submission.student_id = student.id
-        named.append(candidate)
     for who, item in left_out:
         if who is not None:
             student = lms.match_student(roster, who)[0] if roster is not None else None
@@ -435,6 +434,28 @@ def _assign_students(candidates: list[_Candidate], left_out: list, roster) -> In
     if roster is not None:
         skipped += _not_submitted(roster, candidates, submissions, skipped)
     return Intake(submissions, skipped)
+
+
+def _name(candidate: _Candidate, download_id: str, roster) -> dict | None:
+    """Give the candidate's submission the course's student id; or the skipped input that refuses it."""
+    who, submission = candidate.who, candidate.submission
+    where = {"student": download_id, "assignment": submission.assignment_id, "path": submission.source}
+    if roster is not None:
+        student, why = lms.match_student(roster, who)
+        if student is None:
+            return problem("not-on-roster", f"{submission.source}: {_describe(who)} {why}: not graded; add them to "
+                                            "the roster and run again", **where)
+        submission.student_id = student.id
+        return None
+    reason = check_student_id(download_id)
+    if reason:
+        return problem("bad-student-id", f"{download_id!r}: {reason}: not graded", **where)
+    if download_id != (who if isinstance(who, str) else who.student):
+        submission.problems.append(problem(
+            "same-name", f"another {who.layout} student of this download is also called {who.student}: graded as "
+                         f"{download_id} (a --roster with lms_id names students for sure)"))
+    submission.student_id = download_id
+    return None
 
 
 def _newest(group: list[_Candidate]) -> Submission:

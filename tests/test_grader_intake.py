@@ -173,6 +173,26 @@ def test_nbgrader_layout_beside_a_download(tmp_path):
     assert got.skipped == []
 
 
+def test_canvas_names_in_nbgrader_folders(tmp_path):
+    """A Canvas download sorted into a lecture folder stays Canvas; a student's own file that only looks like a
+    Canvas name, beside their notebook in nbgrader's layout, stays theirs (no phantom student "hw")."""
+    (tmp_path / "canvas" / LECTURE).mkdir(parents=True)
+    (tmp_path / "canvas" / LECTURE / "lovelaceada_101_5001_work.ipynb").write_bytes(FULL)
+    (tmp_path / "canvas" / LECTURE / "turingalan_102_5002_mine.ipynb").write_bytes(BLANK)
+    (tmp_path / "alice" / LECTURE).mkdir(parents=True)
+    (tmp_path / "alice" / LECTURE / f"{LECTURE}.ipynb").write_bytes(FULL)
+    (tmp_path / "alice" / LECTURE / "hw_2_3_draft.ipynb").write_bytes(BLANK)
+    got = intake.collect(tmp_path, LECTURES)
+    assert set(found(got)) == {("lovelaceada", LECTURE), ("turingalan", LECTURE), ("alice", LECTURE)}
+    assert [p["kind"] for p in found(got)[("alice", LECTURE)].problems] == ["extra-notebook"]
+
+
+def test_an_unusable_download_id_is_not_graded(tmp_path):
+    download = zip_of(tmp_path / "canvas.zip", {f"{'x' * 120}_101_5001_{LECTURE}.ipynb": FULL})
+    got = intake.collect(download, LECTURES)
+    assert got.submissions == [] and kinds(got) == {("bad-student-id", "x" * 120, LECTURE)}
+
+
 def test_zips_are_opened_two_deep_and_no_deeper(tmp_path):
     innermost = zipped({f"{LECTURE}.ipynb": FULL})
     download = zip_of(tmp_path / "all.zip", {"canvas.zip": zipped({
