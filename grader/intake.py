@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import stat
 import unicodedata
 import warnings
@@ -314,7 +313,7 @@ def _nbgrader_layout(files, reader: _Reader, lectures: list[str], candidates: li
     depth = max(set(depths), key=depths.count) if depths else 0
     skipped = list(reader.skipped)
     for relative in unplaced:
-        kind, why = ("unknown-layout", "not in a layout the grader knows (see the hint)") \
+        kind, why = ("unknown-layout", "not in a layout the grader knows") \
             if relative.suffix == ".ipynb" else ("unrecognised-file", "not a notebook of a known lecture")
         skipped.append(problem(kind, f"{relative}: {why}: ignored", path=str(relative)))
     skipped += _empty_folders(reader.folders, reader.files, skipped, depth)
@@ -351,7 +350,7 @@ def _lms_layouts(files, lectures: list[str], candidates: list[_Candidate], left_
             continue
         if lecture is None:
             left_out.append((who, problem("unknown-lecture", f"{where}: {who.layout} file {who.file_name!r} names no "
-                                                             "lecture: not graded (see the hint)", path=where)))
+                                                             "lecture: not graded", path=where)))
             continue
         problems = []
         if how:
@@ -362,13 +361,10 @@ def _lms_layouts(files, lectures: list[str], candidates: list[_Candidate], left_
         candidates.append(_Candidate(who, Submission(who.student, lecture, data, where, problems), mtime))
 
 
-CANVAS_COPY = re.compile(r"-(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.ipynb)$")
-
-
 def _lecture_of(who: lms.LmsFile, relative: PurePosixPath, lectures: list[str]) -> tuple[str | None, str]:
     """The lecture of an LMS file: from its name, else from the one lecture a folder or zip around it names."""
     lecture, how = lms.lecture_for_name(who.file_name, lectures)
-    if lecture and how and who.layout == "Canvas" and CANVAS_COPY.sub(r"\2", who.file_name) == f"{lecture}.ipynb":
+    if lecture and how and who.layout == "Canvas" and lms.without_canvas_mark(who.file_name) == f"{lecture}.ipynb":
         how = ""  # Canvas's own mark for a name the student had uploaded before
     if lecture:
         return lecture, how

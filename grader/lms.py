@@ -27,6 +27,7 @@ CANVAS = re.compile(r"^(?:(?!LATE_)(?P<login>\w+?)_)?(?:(?P<late>LATE)_)?(?P<use
 MOODLE = re.compile(r"^(?P<name>.+)_(?P<id>\d+)_assignsubmission_(?P<plugin>[a-z]+)_(?P<rest>.*)$")
 # what students and their tools add to a file name: "(1)" (browsers), "-Copy1" (Jupyter), " - Copy" (Windows),
 # " copy 2" (macOS), "-1" or "-<uuid>" (Canvas, for a name already in the student's files)
+CANVAS_MARK = re.compile(r"-(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.[^.]+)$")
 COPY_SUFFIX = re.compile(r"(\s*\(\d+\)|[-_ ]copy\d*|\s+-\s+copy|\s+copy(\s+\d+)?|-\d{1,3}"
                          r"|-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", re.IGNORECASE)
 
@@ -69,6 +70,11 @@ def identify(path: PurePosixPath, folder: bool = False) -> LmsFile | None:
                            (canvas["name"] or f"{canvas['entry']}.html") if last else path.parts[-1], part,
                            int(canvas["file"] or 0), bool(canvas["late"]), canvas["entry"] is None)
     return None
+
+
+def without_canvas_mark(file_name: str) -> str:
+    """The name the student uploaded, before Canvas added `-1` (or `-<uuid>`) for a name already in their files."""
+    return CANVAS_MARK.sub(r"\2", file_name)
 
 
 # --------------------------------------------------------------------------- lectures from file names
@@ -185,6 +191,6 @@ def match_student(roster: list[RosterStudent], found: LmsFile | str) -> tuple[Ro
         if len(hits) == 1:
             return hits[0], ""
         if hits:
-            return None, f"matches {len(hits)} roster lines by {key} ({', '.join(s.id for s in hits)}): " \
-                         "give each an lms_id or login"
+            return None, (f"matches {len(hits)} roster lines by {key} ({', '.join(s.id for s in hits)}): "
+                          "give each an lms_id or login")
     return None, "not on the roster"
