@@ -25,9 +25,9 @@ from pathlib import Path, PurePosixPath
 CANVAS = re.compile(r"^(?:(?!LATE_)(?P<login>\w+?)_)?(?:(?P<late>LATE)_)?(?P<user>\d+|anon_[A-Za-z0-9]+)_"
                     r"(?:(?P<file>\d+)_(?P<name>.+)|(?P<entry>text|link)\.html)$")
 MOODLE = re.compile(r"^(?P<name>.+)_(?P<id>\d+)_assignsubmission_(?P<plugin>[a-z]+)_(?P<rest>.*)$")
+CANVAS_MARK = re.compile(r"-(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.[^.]+)$")
 # what students and their tools add to a file name: "(1)" (browsers), "-Copy1" (Jupyter), " - Copy" (Windows),
 # " copy 2" (macOS), "-1" or "-<uuid>" (Canvas, for a name already in the student's files)
-CANVAS_MARK = re.compile(r"-(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.[^.]+)$")
 COPY_SUFFIX = re.compile(r"(\s*\(\d+\)|[-_ ]copy\d*|\s+-\s+copy|\s+copy(\s+\d+)?|-\d{1,3}"
                          r"|-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", re.IGNORECASE)
 
@@ -63,7 +63,7 @@ def identify(path: PurePosixPath, folder: bool = False) -> LmsFile | None:
             return LmsFile("Moodle", name_id(full_name) or f"moodle-{moodle['id']}", moodle["id"], full_name,
                            moodle["rest"] if last else path.parts[-1], part, 0, False, moodle["plugin"] == "file")
         canvas = CANVAS.match(part)
-        if canvas:
+        if canvas and (last or part.lower().endswith(".zip")):  # a folder named so is a student's zip, opened
             anonymous = canvas["user"].startswith("anon_")
             login = canvas["login"] or canvas["user"]
             return LmsFile("Canvas", login, "" if anonymous else canvas["user"], login,

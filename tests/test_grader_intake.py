@@ -88,7 +88,7 @@ def test_moodle_paths(path, student, lms_id, file_name, gradable):
 
 
 @pytest.mark.parametrize("path", [f"alice/{LECTURE}/{LECTURE}.ipynb", f"{LECTURE}.ipynb", "smithbob_12_x.ipynb",
-                                  "Ada_assignsubmission_file_/x.ipynb"])
+                                  "Ada_assignsubmission_file_/x.ipynb", f"s_2024_01_a/{LECTURE}/{LECTURE}.ipynb"])
 def test_other_paths_are_no_lms_download(path):
     assert lms.identify(PurePosixPath(path)) is None
 
