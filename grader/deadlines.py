@@ -33,6 +33,7 @@ FILE_NAME = "deadlines.toml"
 PERIODS = {"minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
 SUBTRACT = re.compile(r"subtract\s+(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>points?|%)\s+per\s+"
                       r"(?:(?P<count>\d+)\s+)?(?P<period>minute|hour|day|week)s?")
+ISO_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(Z|[+-]\d\d:?\d\d)?")
 POLICY_HELP = "none, zero, or subtract N point(s) / N% per [N] minute / hour / day / week"
 
 
@@ -43,7 +44,7 @@ class DeadlineError(ValueError):
 @dataclass(frozen=True)
 class Policy:
     text: str  # as the instructor wrote it
-    kind: str = "none"  # none | zero | subtract
+    kind: str = "none"  # none | zero | subtract | plugin (nbgrader_config.py's own class: refused where it applies)
     amount: float = 0.0  # points, or percent of the lecture's maximum when `percent`
     percent: bool = False
     period: int = 3600  # seconds
@@ -217,22 +218,24 @@ def _due(value, fail) -> datetime:
 
 
 def _parse_time(text: str, fail) -> datetime:
-    import dateutil.parser
-
+    """ISO-style only ("2026-10-12 23:59 Europe/Berlin", "2026-10-12T23:59+02:00"): 10/12 could be either month."""
     head, _, zone = text.strip().rpartition(" ")
-    if head and re.fullmatch(r"[A-Za-z][A-Za-z_/+\-0-9]*", zone):
+    tz = None
+    if head and re.fullmatch(r"[A-Za-z][\w/+\-]*", zone):
         try:
             tz = ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
             raise fail(f"due = {text!r}: unknown time zone {zone!r} (use a name such as Europe/Berlin or UTC)") \
                 from None
         text = head
-    else:
-        tz = None
+    match = ISO_TIME.fullmatch(text.strip())
     try:
-        when = dateutil.parser.isoparse(text) if "T" in text else dateutil.parser.parse(text)
-    except (ValueError, OverflowError):
-        raise fail(f"due = {text!r} is not a date and time (e.g. \"2026-10-12 23:59 Europe/Berlin\")") from None
+        when = datetime.fromisoformat(f"{match[1]}T{match[2]}{match[3] or ''}") if match else None
+    except ValueError:
+        when = None
+    if when is None:
+        raise fail(f"due = {text!r} is not a date and time written YYYY-MM-DD HH:MM (e.g. \"2026-10-12 23:59 "
+                   f"Europe/Berlin\")")
     if tz is not None:
         if when.tzinfo is not None:
             raise fail(f"due = {text!r} gives both an offset and a time zone")

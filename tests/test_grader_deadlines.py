@@ -129,6 +129,7 @@ BAD_FILES = {
     "TOML local time": (f'["{LECTURE}"]\n\ndue = 2026-10-12T23:59:00\n', 3, "has no time zone"),
     "date only": (f'["{LECTURE}"]\ndue = 2026-10-12\n', 2, "a date without a time"),
     "bad date": (f'["{LECTURE}"]\ndue = "2026-13-45 23:59 UTC"\n', 2, "is not a date and time"),
+    "month or day first?": (f'["{LECTURE}"]\ndue = "10/12/2026 23:59 UTC"\n', 2, "written YYYY-MM-DD HH:MM"),
     "unknown zone": (f'["{LECTURE}"]\ndue = "2026-10-12 23:59 Europe/Berln"\n', 2, "unknown time zone 'Europe/Berln'"),
     "unknown policy": (f'["{LECTURE}"]\ndue = "{DUE}"\nlate = "half marks"\n', 3, "'half marks' is not a late policy"),
     "zero amount": (f'["{LECTURE}"]\ndue = "{DUE}"\nlate = "subtract 0 points per hour"\n', 3, "more than 0"),
@@ -232,6 +233,16 @@ def test_export_applies_each_policy_once_in_grades_report_and_gradebook(graded):
             "on-time": 0, "late": 3, "very-late": 5, "no-stamp": 0}
         assert {s: sub.score - sub.late_submission_penalty for s, sub in submissions.items()} == \
             {s: float(grades[s][LECTURE]) for s in SUBMISSIONS}
+
+    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}", course.COURSE_ID) as gradebook:  # a reviewer's change
+        gradebook.find_grade("test_Value", LECTURE, LECTURE, "late").manual_score = 2.0
+        gradebook.db.commit()
+    grades, report, _ = export(graded, lecture_file("subtract 1 point per hour"))
+    assert (grades["late"][LECTURE], grades["late"][f"{LECTURE} penalty"]) == ("1", "3")  # 4 in the gradebook, -3
+    assert report["late"]["late"]["score"] == 1
+    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}", course.COURSE_ID) as gradebook:
+        gradebook.find_grade("test_Value", LECTURE, LECTURE, "late").manual_score = None
+        gradebook.db.commit()
 
     grades, _, _ = export(graded, lecture_file("zero"))
     assert {s: grades[s][LECTURE] for s in SUBMISSIONS} == {"on-time": "5", "late": "0", "very-late": "0",
