@@ -71,7 +71,7 @@ def test_clear_errors_and_exit_codes(tmp_path):
     done = cli("autograde", str(tmp_path / "nowhere"), "--course", str(tmp_path / "c"), check=False)
     assert done.returncode == 2 and "does not exist" in done.stderr
     done = cli("autograde", str(tmp_path), "--assignment", "9.9-nope", "--course", str(tmp_path / "c"), check=False)
-    assert done.returncode == 2 and "unknown assignment" in done.stderr
+    assert done.returncode == 2 and "unknown lecture" in done.stderr
     bogus = tmp_path / "x.txt"
     bogus.write_text("hello")
     done = cli("autograde", str(bogus), "--course", str(tmp_path / "c"), check=False)

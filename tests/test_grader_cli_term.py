@@ -223,3 +223,26 @@ def test_interrupted_batch_stops_cleanly_and_resumes(submitted, graded, tmp_path
     assert f"{journalled} already graded (kept), {len(STUDENTS) - journalled} to grade" in resumed.stderr
     assert len([line for line in resumed.stderr.splitlines() if line.startswith("[")]) == len(STUDENTS) - journalled
     assert gradebook_rows(CourseState(state)) == gradebook_rows(CourseState(graded[0]))
+
+
+@pytest.mark.slow
+def test_a_terminal_gets_a_bar_redrawn_under_the_lines(graded):
+    state, _ = graded
+    leader, follower = os.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "grader", "feedback", "--course", str(state)], cwd=course.REPO,
+                               stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # EIO: the command has closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert process.wait(timeout=120) == 0
+    text = shown.decode()
+    assert re.search(r"\r\x1b\[K\[2/5\] [^\n]+\n\[#+\.+\] 2/5 ", text), text  # a line, then the bar under it
+    assert text.endswith("\n") and "\x1b[K[5/5]" in text  # the bar is gone once all is done
