@@ -110,7 +110,8 @@ def test_draw_shows_values_gradients_and_the_highlight():
     assert not mcolors.same_color(patch(fig, "node:b").get_facecolor(), HIGHLIGHT_COLOR)
     assert mcolors.same_color(patch(fig, "edge:a->v").get_edgecolor(), GRAD_COLOR)
     assert not mcolors.same_color(patch(fig, "edge:u->v").get_edgecolor(), GRAD_COLOR)
-    assert fig.number not in plt.get_fignums(), "the figure must be closed (no global pyplot state)"
+    assert all(manager.canvas.figure is not fig for manager in plt._pylab_helpers.Gcf.get_all_fig_managers()), \
+        "the figure must not be kept by pyplot (no global pyplot state)"
 
 
 def test_draw_hides_unknown_values_but_always_shows_inputs():

@@ -138,7 +138,7 @@ def test_plot_slope_triangle_draws_curve_triangle_and_reports_the_ratio():
     assert len(triangles) == 1
     corners = triangles[0].get_xy()[:3]
     assert np.allclose(corners, [[2.0, 6.0], [2.5, 6.0], [2.5, 7.5]])
-    assert ax.get_title() == "a = 2: height / width = 1.5 / 0.5 = 3"
+    assert ax.get_title() == "Slope at a = 2: height / width = 1.5 / 0.5 = 3"
     texts = [t.get_text() for t in ax.texts]
     assert "width = 0.5" in texts and "height = 1.5" in texts
 
@@ -185,27 +185,24 @@ def test_plot_slope_errors_is_log_log_and_skips_zero_errors():
 def test_slope_triangle_widget_redraws_for_the_slider_values(monkeypatch):
     from utils.widgets import derivatives as widgets
 
-    shown = []
-    monkeypatch.setattr(widgets, "_show", shown.append)
     widget = widgets.slope_triangle_widget()
     sliders = {child.description: child for child in widget.children if hasattr(child, "description")}
     assert {"a", "nudge"} <= set(sliders)
+    assert (sliders["a"].value, sliders["nudge"].value) == (2.0, 0.5)  # the text's and the static figure's values
+    assert widget.result.axes[0].get_title() == "Slope at a = 2: height / width = 1.5 / 0.5 = 3"
     sliders["a"].value, sliders["nudge"].value = 3.0, 1.0
-    title = shown[-1].axes[0].get_title()
-    assert title == "a = 3: height / width = 3 / 1 = 3"
+    assert widget.result.axes[0].get_title() == "Slope at a = 3: height / width = 3 / 1 = 3"
 
 
 def test_tangent_widget_draws_the_tangent_at_the_slider(monkeypatch):
     from utils.widgets import derivatives as widgets
 
-    shown = []
-    monkeypatch.setattr(widgets, "_show", shown.append)
     widget = widgets.tangent_widget(np.log, lambda a: 1 / a, (0.5, 4.5), name="ln a")
     slider = next(child for child in widget.children if getattr(child, "description", "") == "a")
-    slider.value = 2.0
-    labels = shown[-1].axes[0].get_legend_handles_labels()[1]
-    assert "tangent at a = 2: slope 0.5" in labels
-    assert math.isclose(slider.min, 0.54) and math.isclose(slider.max, 4.46)
+    slider.value = 2.3
+    labels = widget.result.axes[0].get_legend_handles_labels()[1]
+    assert "tangent at a = 2.3: slope 0.4348" in labels  # the number the slider shows, not 2.2999999
+    assert math.isclose(slider.min, 0.6) and math.isclose(slider.max, 4.4)
 
 
 # --- 2.6: derivative_table -------------------------------------------------------------------------------

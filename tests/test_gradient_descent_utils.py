@@ -291,7 +291,7 @@ def test_plot_cost_surface_has_a_surface_contours_and_the_paths():
     J = W**2 + (B - 1) ** 2
     paths = [np.array([[-2.0, 3.0], [-1.0, 2.0], [0.0, 1.0]]), np.array([[2.0, -1.0], [0.0, 1.0]])]
     fig = plot_cost_surface(w_grid, b_grid, J, paths)
-    ax3d, ax = fig.axes
+    ax3d, ax = fig.axes[:2]  # then the contours' colorbar
     assert ax3d.name == "3d" and ax.name == "rectilinear"
     path_lines = [line for line in ax.lines if line.get_label().startswith("path")]
     assert [line.get_label() for line in path_lines] == ["path 1 (2 steps)", "path 2 (1 steps)"]

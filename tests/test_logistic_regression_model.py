@@ -515,7 +515,7 @@ def test_plot_decision_boundary_draws_the_line_w_dot_x_plus_b_equals_zero():
     ax = fig.axes[0]
     xs, ys = ax.lines[0].get_data()
     assert np.allclose(1.0 * np.asarray(xs) + 2.0 * np.asarray(ys) + 0.5, 0)
-    assert ax.get_title() == "iteration 7, cost 0.250"
+    assert ax.get_title().startswith("iteration 7, cost 0.250")
     vertical = plot_decision_boundary(X, Y, np.array([[2.0], [0.0]]), -1.0).axes[0]
     assert np.allclose(vertical.lines[0].get_xdata(), 0.5)
     history = [(k, np.array([[1.0 + k], [1.0]]), 0.0, 1.0 / (k + 1)) for k in range(3)]

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Collection, Mapping
 
+from utils.plotting.style import WIDTH, course_figure
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -143,6 +145,7 @@ def skip_bend(pos: Mapping[int, tuple[float, float]], start: tuple[float, float]
     return 0.35 if sum(between) / len(between) >= middle else -0.35
 
 
+@course_figure
 def draw_computation_graph(
     output: Any,
     *,
@@ -161,7 +164,7 @@ def draw_computation_graph(
       along are drawn in red.
     Returns a matplotlib Figure (closed: it is not shown by pyplot, display it or save it).
     """
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
     nodes = graph_nodes(output)
@@ -171,11 +174,11 @@ def draw_computation_graph(
     ys = [p[1] for p in pos.values()]
     x_range = (min(xs) - 1.3, max(xs) + 0.8)
     y_range = (min(ys) - 0.8, max(ys) + 0.8)
-    scale = 1.0
-    fig, ax = plt.subplots(figsize=(scale * (x_range[1] - x_range[0]),
-                                    scale * (y_range[1] - y_range[0]) + (0.5 if caption else 0.0) + (0.4 if title else 0.0)))
+    scale = min(1.3, WIDTH / (x_range[1] - x_range[0]))  # the notebook's width, unless that makes it too tall
+    fig = Figure(figsize=(scale * (x_range[1] - x_range[0]),
+                          scale * (y_range[1] - y_range[0]) + (0.6 if caption else 0.0) + (0.5 if title else 0.0)))
+    ax = fig.subplots()
     fig.subplots_adjust(left=0.01, right=0.99, top=0.88 if title else 0.99, bottom=0.15 if caption else 0.01)
-    plt.close(fig)
     box_w, box_h = 1.25, 0.62
     highlighted = [n for n in nodes if highlight is not None and getattr(n, "label", "") == highlight]
 
@@ -194,7 +197,7 @@ def draw_computation_graph(
             arrow.set_gid(f"edge:{name_of(parent)}->{name_of(node)}")
             ax.add_patch(arrow)
         if node.op:
-            ax.text(x - box_w / 2 - 0.32, y + 0.12, node.op, ha="center", va="bottom", fontsize=10,
+            ax.text(x - box_w / 2 - 0.32, y + 0.12, node.op, ha="center", va="bottom", fontsize=12,
                     color="#37474f", bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": "#90a4ae"}, zorder=3)
 
     for node in nodes:
@@ -210,10 +213,10 @@ def draw_computation_graph(
         ax.add_patch(box)
         value = format_number(node.data) if shown else "?"
         text = f"{label} = {value}" if label else value
-        ax.text(x, y, text, ha="center", va="center", fontsize=11, zorder=4)
+        ax.text(x, y, text, ha="center", va="center", fontsize=13, zorder=4)
         if label and label in grads:
             ax.text(x, y - box_h / 2 - 0.08, f"d{label} = {format_number(grads[label])}", ha="center", va="top",
-                    fontsize=10, color=GRAD_COLOR, zorder=4)
+                    fontsize=12, color=GRAD_COLOR, zorder=4)
 
     ax.set_xlim(*x_range)
     ax.set_ylim(*y_range)
@@ -222,5 +225,5 @@ def draw_computation_graph(
     if title:
         ax.set_title(title)
     if caption:
-        fig.text(0.5, 0.02, caption, ha="center", va="bottom", fontsize=11)
+        fig.text(0.5, 0.02, caption, ha="center", va="bottom", fontsize=13)
     return fig

@@ -9,35 +9,46 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from utils.plotting.style import course_figure
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+@course_figure
 def plot_loss_curves(
     y_hat_grid: np.ndarray, loss_if_1: np.ndarray, loss_if_0: np.ndarray, y_hat: float | None = None
 ) -> "Figure":
-    """The loss against y_hat for a label y = 1 and for y = 0 (arrays of shape (k,)), with y_hat marked if given."""
+    """The loss against y_hat for a label y = 1 and for y = 0 (arrays of shape (k,)), with y_hat marked if given.
+
+    The two losses at y_hat are marked by dots on the curves and written in the legend and the title, never next
+    to the dots (near y_hat = 0.5 the curves cross and labels there would overprint each other and the curves).
+    """
     from matplotlib.figure import Figure
 
     grid = np.asarray(y_hat_grid, dtype=float)
     curves = {1: np.asarray(loss_if_1, dtype=float), 0: np.asarray(loss_if_0, dtype=float)}
     colours = {1: "tab:orange", 0: "tab:blue"}
-    fig = Figure(figsize=(6.4, 3.8))
+    at = {label: float(np.interp(y_hat, grid, values)) for label, values in curves.items()} if y_hat is not None else {}
+    fig = Figure(figsize=(10, 4.6))
     ax = fig.subplots()
     for label, values in curves.items():
-        ax.plot(grid, values, color=colours[label], lw=2, label=f"y = {label}")
+        name = f"y = {label}" + (f": L = {at[label]:.2f}" if at else "")
+        ax.plot(grid, values, color=colours[label], lw=2.5, label=name)
     if y_hat is not None:
-        ax.axvline(y_hat, color="grey", ls=":", lw=1)
-        for label, values in curves.items():
-            at = float(np.interp(y_hat, grid, values))
-            ax.plot([y_hat], [at], "o", color=colours[label])
-            ax.annotate(f"L = {at:.2f}", (y_hat, at), textcoords="offset points", xytext=(6, 6), color=colours[label])
-        ax.set_title(rf"$\hat{{y}}$ = {y_hat:.2f}")
+        ax.axvline(y_hat, color="grey", ls=":", lw=1.2)
+        for label in curves:
+            ax.plot([y_hat], [at[label]], "o", color=colours[label], ms=8, zorder=3)
+        ax.set_title(rf"$\hat{{y}}$ = {y_hat:.2f}: the loss is small where $\hat{{y}}$ agrees with y, "
+                     "huge where it is confidently wrong")
+    else:
+        ax.set_title(r"The loss is small where $\hat{y}$ agrees with y, huge where it is confidently wrong")
     ax.set_xlim(0.0, 1.0)
     ax.set_ylim(0.0, min(6.0, float(max(np.nanmax(v) for v in curves.values()))) + 0.2)
     ax.set_xlabel(r"prediction $\hat{y}$")
     ax.set_ylabel(r"loss $L(\hat{y}, y)$")
     ax.legend(loc="upper center")
+    ax.grid(True)
     fig.tight_layout()
     return fig
 
@@ -66,6 +77,7 @@ def _spans(w_grid: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
     return spans
 
 
+@course_figure
 def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_error: np.ndarray) -> "Figure":
     """Two cost curves J(w) side by side (arrays of shape (k,) over an evenly spaced w_grid).
 
@@ -74,7 +86,7 @@ def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_erro
     from matplotlib.figure import Figure
 
     w_grid = np.asarray(w_grid, dtype=float)
-    fig = Figure(figsize=(10, 3.8))
+    fig = Figure(figsize=(10, 4.4))
     axes = fig.subplots(1, 2)
     for ax, values, name in zip(axes, (cross_entropy, squared_error), ("cross-entropy", "squared error")):
         values = np.asarray(values, dtype=float)
@@ -88,6 +100,7 @@ def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_erro
         ax.set_title(f"{name} cost: {verdict}")
         ax.set_xlabel("w")
         ax.set_ylabel("J(w)")
-        ax.legend(loc="upper center", fontsize=8)
+        ax.legend(loc="upper center")
+    fig.suptitle("Look for red stretches: where a cost bends downwards, descent can stall")
     fig.tight_layout()
     return fig

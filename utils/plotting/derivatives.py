@@ -10,21 +10,23 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
+from utils.plotting.style import course_figure
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 Function = Callable[[np.ndarray], np.ndarray]
 
 
-def _new_figure(width: float = 6.0, height: float = 4.0):
+def _new_figure(width: float = 10.0, height: float = 4.8):
     """A fresh figure and axes that pyplot does not keep track of."""
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
-    fig, ax = plt.subplots(figsize=(width, height))
-    plt.close(fig)
-    return fig, ax
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots()
 
 
+@course_figure
 def plot_slope_triangle(
     f: Function,
     a: float,
@@ -59,18 +61,27 @@ def plot_slope_triangle(
     ax.plot([a, a_right], [f_left, f_left], color="tab:green", linewidth=2)  # width
     ax.plot([a_right, a_right], [f_left, f_right], color="tab:red", linewidth=2)  # height
     ax.plot([a, a_right], [f_left, f_right], "o", color="black")
-    ax.annotate(f"width = {nudge:.4g}", (a + nudge / 2, f_left), textcoords="offset points",
-                xytext=(0, -14), ha="center", color="tab:green")
-    ax.annotate(f"height = {height:.4g}", (a_right, f_left + height / 2), textcoords="offset points",
-                xytext=(6, 0), ha="left", va="center", color="tab:red")
+    # The labels go where an increasing curve never is: above-left of the triangle's corner at a, or below-right
+    # of its corner at a + nudge, whichever side of the window has more room.
+    labels = ((f"height = {height:.4g}", "tab:red"), (f"width = {nudge:.4g}", "tab:green"))
+    if a - left > right - a_right:
+        for k, (text, colour) in enumerate(reversed(labels)):
+            ax.annotate(text, (a, f_left), textcoords="offset points", xytext=(-8, 4 + 18 * k), ha="right",
+                        va="bottom", color=colour)
+    else:
+        for k, (text, colour) in enumerate(labels):
+            ax.annotate(text, (a_right, f_right), textcoords="offset points", xytext=(8, -4 - 18 * k), ha="left",
+                        va="top", color=colour)
     ax.set_xlabel("a")
     ax.set_ylabel(name)
-    ax.set_title(f"a = {a:.4g}: height / width = {height:.4g} / {nudge:.4g} = {height / nudge:.4g}")
+    ax.set_title(f"Slope at a = {a:.4g}: height / width = {height:.4g} / {nudge:.4g} = {height / nudge:.4g}")
     ax.legend(loc="upper left")
-    ax.grid(alpha=0.3)
+    ax.grid(True)
+    fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_tangent_lines(
     f: Function,
     df: Function,
@@ -97,16 +108,19 @@ def plot_tangent_lines(
         value, slope = float(f(np.asarray(p))), float(df(np.asarray(p)))
         span = np.array([p - half_width, p + half_width])
         colour = colours[i % len(colours)]
-        ax.plot(span, value + slope * (span - p), "--", color=colour, linewidth=1.8, label=f"tangent at a = {p:g}: slope {slope:.4g}")
+        ax.plot(span, value + slope * (span - p), "--", color=colour, linewidth=1.8,
+                label=f"tangent at a = {p:g}: slope {slope:.4g}")
         ax.plot([p], [value], "o", color=colour)
     ax.set_xlabel("a")
     ax.set_ylabel(name)
-    ax.set_title(f"{name}: the slope changes along the curve")
-    ax.legend(loc="best", fontsize="small")
-    ax.grid(alpha=0.3)
+    ax.set_title(f"{name}: the tangent's slope changes along the curve")
+    ax.legend(loc="upper left" if float(df(np.asarray(grid[-1]))) >= 0 else "upper right")
+    ax.grid(True)
+    fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_slope_errors(
     hs: np.ndarray,
     forward_errors: np.ndarray,
@@ -124,7 +138,7 @@ def plot_slope_errors(
     centred_errors = np.asarray(centred_errors, dtype=float)
     if not (hs.shape == forward_errors.shape == centred_errors.shape and hs.ndim == 1):
         raise ValueError("hs, forward_errors and centred_errors must be 1-D arrays of the same length")
-    fig, ax = _new_figure(6.5, 4.5)
+    fig, ax = _new_figure(10.0, 5.2)
     ax.loglog(hs, np.where(forward_errors > 0, forward_errors, np.nan), "o-", color="tab:blue",
               markersize=3, label="forward  (f(a+h) - f(a)) / h")
     ax.loglog(hs, np.where(centred_errors > 0, centred_errors, np.nan), "s-", color="tab:orange",
@@ -140,6 +154,65 @@ def plot_slope_errors(
     ax.set_xlabel("nudge h")
     ax.set_ylabel("|estimate - true derivative|")
     ax.set_title(title)
-    ax.legend(loc="best", fontsize="small")
-    ax.grid(alpha=0.3, which="both")
+    ax.legend(loc="upper left", ncols=2)
+    ax.grid(True, which="both")
+    fig.tight_layout()
+    return fig
+
+
+def secant_slope(f: Function, a: float, h: float) -> float:
+    """The slope of the secant through (a, f(a)) and (a + h, f(a + h)): (f(a + h) - f(a)) / h."""
+    return float((f(np.asarray(a + h, dtype=float)) - f(np.asarray(a, dtype=float))) / h)
+
+
+@course_figure
+def plot_secant(
+    f: Function,
+    df: Function,
+    a: float,
+    hs: Sequence[float],
+    a_range: tuple[float, float],
+    name: str = "f(a)",
+) -> Figure:
+    """The curve of `f`, its tangent at `a` (slope df(a)) and, for each nudge h in `hs`, the secant through
+    (a, f(a)) and (a + h, f(a + h)), drawn across the whole window.
+
+    As h shrinks the second point slides down the curve towards a and the secant turns into the tangent: the
+    legend gives each secant's slope (f(a + h) - f(a)) / h beside the tangent's. The secants are the lines whose
+    gid is "secant:<h>", the tangent's is "tangent" (for tests and tools that read the figure).
+
+    f, df: vectorised functions of one variable (the function and its derivative).
+    hs: nudges > 0, drawn from the first (faintest when several) to the last.
+    """
+    hs = [float(h) for h in hs]
+    if not hs or min(hs) <= 0:
+        raise ValueError(f"the nudges must be positive, got {hs}")
+    grid = np.linspace(a_range[0], a_range[1], 300)
+    span = np.array(a_range, dtype=float)
+    value, tangent = float(f(np.asarray(a, dtype=float))), float(df(np.asarray(a, dtype=float)))
+    fig, ax = _new_figure()
+    ax.plot(grid, f(grid), color="tab:blue", linewidth=2.5, label=name)
+    line = ax.plot(span, value + tangent * (span - a), "--", color="black", linewidth=1.5,
+                   label=f"tangent at a = {a:g}: slope {tangent:.4g}")[0]
+    line.set_gid("tangent")
+    for k, h in enumerate(hs):
+        slope = secant_slope(f, a, h)
+        alpha = 1.0 if k == len(hs) - 1 else 0.35 + 0.5 * k / max(1, len(hs) - 1)
+        line = ax.plot(span, value + slope * (span - a), color="tab:red", alpha=alpha, linewidth=1.8,
+                       label=f"secant, h = {h:g}: slope {slope:.4g}")[0]
+        line.set_gid(f"secant:{h:g}")
+        ax.plot([a + h], [float(f(np.asarray(a + h)))], "o", color="tab:red", alpha=alpha)
+    ax.plot([a], [value], "o", color="black")
+    values = f(grid)
+    spread = float(np.max(values) - np.min(values))
+    ax.set_xlim(*a_range)
+    ax.set_ylim(float(np.min(values)) - 0.08 * spread, float(np.max(values)) + 0.08 * spread)
+    ax.set_xlabel("a")
+    ax.set_ylabel(name)
+    last = hs[-1]
+    ax.set_title(f"As h shrinks the secant turns into the tangent: h = {last:g}, slope {secant_slope(f, a, last):.4g} "
+                 f"against {tangent:.4g}", fontsize=12)
+    ax.legend(loc="upper left")
+    ax.grid(True)
+    fig.tight_layout()
     return fig

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from utils.plotting.style import course_figure
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 PATH_COLOURS = ("tab:red", "tab:purple", "tab:orange", "tab:cyan")
 
 
+@course_figure
 def plot_descent_1d(
     w_grid: np.ndarray, J_grid: np.ndarray, history: Sequence[float], J_history: Sequence[float], title: str | None = None
 ) -> "Figure":
@@ -26,10 +29,10 @@ def plot_descent_1d(
 
     w_grid, J_grid = np.asarray(w_grid, dtype=float), np.asarray(J_grid, dtype=float)
     path_w, path_J = np.asarray(history, dtype=float), np.asarray(J_history, dtype=float)
-    fig = Figure(figsize=(6.4, 4.0))
+    fig = Figure(figsize=(10, 4.6))
     ax = fig.subplots()
     ax.plot(w_grid, J_grid, color="black", lw=2, label="J(w)")
-    ax.plot(path_w, path_J, "-o", color="tab:red", lw=1, ms=4, alpha=0.8, label="steps")
+    ax.plot(path_w, path_J, "-o", color="tab:red", lw=1.2, ms=5, alpha=0.8, label="steps")
     ax.plot(path_w[:1], path_J[:1], "s", color="tab:blue", ms=8, label="start $w_0$")
     spread = J_grid.max() - J_grid.min()
     ax.set_xlim(w_grid[0], w_grid[-1])
@@ -37,38 +40,47 @@ def plot_descent_1d(
     ax.set_xlabel("w")
     ax.set_ylabel("J(w)")
     ax.set_title(title if title is not None else f"{len(path_w) - 1} steps of gradient descent")
-    ax.legend(loc="upper center", fontsize=8)
+    ax.legend(loc="upper center")
+    ax.grid(True)
     fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_descent_panels(
-    w_grid: np.ndarray, J_grid: np.ndarray, runs: Sequence[tuple[Sequence[float], Sequence[float], str]]
+    w_grid: np.ndarray,
+    J_grid: np.ndarray,
+    runs: Sequence[tuple[Sequence[float], Sequence[float], str]],
+    title: str = "Gradient descent on the same curve: compare the paths",
 ) -> "Figure":
-    """One small panel per run, side by side: the curve J(w) (arrays of shape (k,)) and that run's steps on it.
+    """One panel per run, side by side on shared axes: the curve J(w) (arrays of shape (k,)) and that run's steps.
 
-    runs: (history, J_history, title) for each panel, as for `plot_descent_1d`.
+    runs: (history, J_history, panel title) for each panel, as for `plot_descent_1d`.
+    title: what to compare, written above the panels.
     """
     from matplotlib.figure import Figure
 
     w_grid, J_grid = np.asarray(w_grid, dtype=float), np.asarray(J_grid, dtype=float)
     spread = J_grid.max() - J_grid.min()
-    fig = Figure(figsize=(3.2 * len(runs), 3.2))
-    axes = np.atleast_1d(fig.subplots(1, len(runs), sharey=True))
-    for ax, (history, J_history, title) in zip(axes, runs):
+    fig = Figure(figsize=(10, 4.4 if len(runs) <= 2 else 3.8))
+    axes = np.atleast_1d(fig.subplots(1, len(runs), sharex=True, sharey=True))
+    for ax, (history, J_history, panel_title) in zip(axes, runs):
         path_w, path_J = np.asarray(history, dtype=float), np.asarray(J_history, dtype=float)
         ax.plot(w_grid, J_grid, color="black", lw=2)
-        ax.plot(path_w, path_J, "-o", color="tab:red", lw=1, ms=3, alpha=0.8)
-        ax.plot(path_w[:1], path_J[:1], "s", color="tab:blue", ms=7)
+        ax.plot(path_w, path_J, "-o", color="tab:red", lw=1.2, ms=4, alpha=0.8)
+        ax.plot(path_w[:1], path_J[:1], "s", color="tab:blue", ms=8)
         ax.set_xlim(w_grid[0], w_grid[-1])
         ax.set_ylim(J_grid.min() - 0.05 * spread, J_grid.max() + 0.05 * spread)
         ax.set_xlabel("w")
-        ax.set_title(title, fontsize=9)
+        ax.set_title(panel_title, fontsize=11 if len(runs) > 2 else 12)
+        ax.grid(True)
     axes[0].set_ylabel("J(w)")
+    fig.suptitle(title)
     fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_cost_surface(
     w_grid: np.ndarray, b_grid: np.ndarray, J: np.ndarray, paths: Sequence[np.ndarray] = ()
 ) -> "Figure":
@@ -81,7 +93,7 @@ def plot_cost_surface(
 
     w_grid, b_grid, J = np.asarray(w_grid, dtype=float), np.asarray(b_grid, dtype=float), np.asarray(J, dtype=float)
     W, B = np.meshgrid(w_grid, b_grid)
-    fig = Figure(figsize=(11, 4.6))
+    fig = Figure(figsize=(10, 4.6))
     ax3d = fig.add_subplot(1, 2, 1, projection="3d")
     ax3d.plot_surface(W, B, J, cmap="viridis", alpha=0.75, linewidth=0)
     ax3d.set_xlabel("w")
@@ -91,7 +103,7 @@ def plot_cost_surface(
     ax = fig.add_subplot(1, 2, 2)
     levels = np.quantile(J, np.linspace(0.0, 1.0, 16) ** 2)
     contours = ax.contour(W, B, J, levels=np.unique(levels), cmap="viridis")
-    ax.clabel(contours, fontsize=7, fmt="%.2f")
+    fig.colorbar(contours, ax=ax, label="J(w, b)")
     best = np.unravel_index(int(np.argmin(J)), J.shape)
     ax.plot([w_grid[best[1]]], [b_grid[best[0]]], "*", color="black", ms=12, label="lowest grid point")
     for k, path in enumerate(paths):
@@ -104,7 +116,8 @@ def plot_cost_surface(
     ax.set_xlabel("w")
     ax.set_ylabel("b")
     ax.set_title("contours (lines of equal cost)")
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=10)
+    fig.suptitle("One cost surface seen two ways: descent heads for the bottom of the bowl")
     fig.tight_layout()
     return fig
 

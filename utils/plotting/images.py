@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from utils.plotting.style import course_figure
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -28,32 +30,35 @@ def feature_index(row: int, col: int, channel: int, shape: tuple[int, int, int],
     raise ValueError(f"order must be 'numpy' or 'channels', not {order!r}")
 
 
+@course_figure
 def show_channels(image: np.ndarray) -> "Figure":
     """The `(h, w, 3)` image beside its red, green and blue intensity matrices."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(11, 3))
+    fig = Figure(figsize=(10, 3.3))
     axes = fig.subplots(1, 4)
     axes[0].imshow(image)
-    axes[0].set_title(f"image {image.shape[0]}x{image.shape[1]}x{image.shape[2]}")
+    axes[0].set_title(f"image {image.shape[0]}×{image.shape[1]}×{image.shape[2]}", fontsize=12)
     for k, (ax, name) in enumerate(zip(axes[1:], CHANNELS)):
         ax.imshow(image[..., k], cmap=f"{name.capitalize()}s", vmin=0, vmax=255)
-        ax.set_title(f"{name} channel ({image.shape[0]}x{image.shape[1]})")
+        ax.set_title(f"{name} ({image.shape[0]}×{image.shape[1]})", fontsize=12)
     for ax in axes:
         ax.set_xticks([])
         ax.set_yticks([])
+    fig.suptitle("A colour image is three matrices of intensities, one per channel (darker: more of that colour)")
     fig.tight_layout()
     return fig
 
 
+@course_figure
 def show_pixel_in_vector(image: np.ndarray, row: int, col: int, channel: int) -> "Figure":
     """Mark pixel (row, col) on the image and say which row of x holds its `channel` value, in both orders."""
     from matplotlib.figure import Figure
 
     numpy_row = feature_index(row, col, channel, image.shape, "numpy")
     lecture_row = feature_index(row, col, channel, image.shape, "channels")
-    fig = Figure(figsize=(8, 3.6))
-    ax_image, ax_text = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.3]})
+    fig = Figure(figsize=(10, 4.2))
+    ax_image, ax_text = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.5]})
     ax_image.imshow(image)
     ax_image.add_patch(_square(col, row))
     ax_image.set_title(f"pixel (row {row}, column {col})")
@@ -69,6 +74,7 @@ def show_pixel_in_vector(image: np.ndarray, row: int, col: int, channel: int) ->
         f"n_x = {image.shape[0]} x {image.shape[1]} x {image.shape[2]} = {image.size:,}",
         family="monospace", va="center",
     )
+    fig.suptitle("One pixel's value lands in a different row of x in each order; n_x counts them all")
     fig.tight_layout()
     return fig
 
@@ -79,6 +85,7 @@ def _square(col: int, row: int):
     return Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, edgecolor="yellow", linewidth=2)
 
 
+@course_figure
 def show_examples_as_columns(X: np.ndarray, Y: np.ndarray, image_shape: tuple[int, int, int], count: int = 6) -> "Figure":
     """The data matrix X `(n_x, m)` drawn as a picture with the labels Y `(1, m)` under it, and its first `count`
     columns folded back into images of `image_shape` `(h, w, c)`, each with its label.
@@ -91,13 +98,13 @@ def show_examples_as_columns(X: np.ndarray, Y: np.ndarray, image_shape: tuple[in
     n_x, m = X.shape
     count = min(count, m)
     low, high = float(X.min()), float(X.max())
-    fig = Figure(figsize=(9, 6.4))
+    fig = Figure(figsize=(10, 7.0))
     grid = fig.add_gridspec(3, count, height_ratios=[1.0, 2.4, 0.22], hspace=0.35)
     for j in range(count):
         ax = fig.add_subplot(grid[0, j])
         image = X[:, j].reshape(image_shape)
         ax.imshow(image[..., 0] if image_shape[2] == 1 else image, cmap="gray", vmin=low, vmax=high)
-        ax.set_title(f"column {j}\ny = {Y[0, j]}", fontsize=9)
+        ax.set_title(f"column {j}\ny = {Y[0, j]}", fontsize=11)
         ax.set_xticks([])
         ax.set_yticks([])
     ax_X = fig.add_subplot(grid[1, :])
@@ -105,12 +112,13 @@ def show_examples_as_columns(X: np.ndarray, Y: np.ndarray, image_shape: tuple[in
     from matplotlib.patches import Rectangle
 
     ax_X.add_patch(Rectangle((-0.5, -0.5), count, n_x, fill=False, edgecolor="tab:orange", linewidth=1.5))
-    ax_X.set_title(f"X: one example per column, shape ({n_x}, {m}); the orange frame holds the images above",
-                   fontsize=10)
+    ax_X.set_title(f"X, shape ({n_x}, {m}): the orange frame holds the {count} images above", fontsize=12)
     ax_X.set_ylabel("feature (row of x)")
     ax_X.set_xticks([])
     ax_Y = fig.add_subplot(grid[2, :], sharex=ax_X)
     ax_Y.imshow(Y, aspect="auto", cmap="coolwarm", vmin=0, vmax=1, interpolation="nearest")
-    ax_Y.set_yticks([0], [f"Y (1, {m})"])
+    ax_Y.set_yticks([])
+    ax_Y.set_ylabel(f"Y (1, {m})", rotation=0, ha="right", va="center")
     ax_Y.set_xlabel("example (column)")
+    fig.suptitle("Every column of X is one whole example, and the label under it in Y is that example's")
     return fig

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
+from utils.plotting.style import course_figure
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -16,12 +18,13 @@ Sigmoid = Callable[[np.ndarray], np.ndarray]
 CLASS_COLOURS = ("tab:blue", "tab:orange")  # label 0, label 1
 
 
+@course_figure
 def plot_sigmoid(sigmoid: Sigmoid, z_min: float = -10.0, z_max: float = 10.0) -> "Figure":
     """sigma(z) over [z_min, z_max], with its limits 0 and 1 and the point (0, 0.5) marked."""
     from matplotlib.figure import Figure
 
     z = np.linspace(z_min, z_max, 401)
-    fig = Figure(figsize=(6, 3.4))
+    fig = Figure(figsize=(10, 4.2))
     ax = fig.subplots()
     ax.plot(z, np.asarray(sigmoid(z), dtype=float), color="tab:green", lw=2, label=r"$\sigma(z)$")
     for level in (0.0, 1.0):
@@ -32,10 +35,12 @@ def plot_sigmoid(sigmoid: Sigmoid, z_min: float = -10.0, z_max: float = 10.0) ->
     ax.set_ylim(-0.08, 1.08)
     ax.set_title("The sigmoid squashes any real z into (0, 1)")
     ax.legend(loc="upper left")
+    ax.grid(True)
     fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_linear_vs_sigmoid(X: np.ndarray, Y: np.ndarray, w: float, b: float, sigmoid: Sigmoid) -> "Figure":
     """A 1-D data set (X, Y of shape (1, m)) with the linear output w x + b and its sigmoid, over x.
 
@@ -48,7 +53,7 @@ def plot_linear_vs_sigmoid(X: np.ndarray, Y: np.ndarray, w: float, b: float, sig
     pad = 0.5
     grid = np.linspace(x.min() - pad, x.max() + pad, 300)
     linear = w * grid + b
-    fig = Figure(figsize=(7, 3.8))
+    fig = Figure(figsize=(10, 4.8))
     ax = fig.subplots()
     ax.axhspan(0.0, 1.0, color="0.93", zorder=0, label="a probability lives here")
     for label in (0, 1):
@@ -60,12 +65,13 @@ def plot_linear_vs_sigmoid(X: np.ndarray, Y: np.ndarray, w: float, b: float, sig
     ax.set_xlim(grid[0], grid[-1])
     ax.set_xlabel("x")
     ax.set_ylabel(r"$\hat{y}$")
-    ax.set_title(f"w = {w:.2f}, b = {b:.2f}")
-    ax.legend(loc="upper left", fontsize=8)
+    ax.set_title(f"w = {w:.2f}, b = {b:.2f}: the sigmoid stays inside [0, 1], the straight line leaves it")
+    ax.legend(loc="upper left", ncols=2)
     fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b: float, sigmoid: Sigmoid) -> "Figure":
     """A 2-D data set (X of shape (2, m), Y of shape (1, m)) over the model's probability map.
 
@@ -77,9 +83,9 @@ def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b
     X = np.asarray(X, dtype=float)
     y = np.asarray(Y).ravel()
     lo, hi = X.min(axis=1) - 0.8, X.max(axis=1) + 0.8
-    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], 120), np.linspace(lo[1], hi[1], 120))
+    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], 80), np.linspace(lo[1], hi[1], 80))
     proba = np.asarray(sigmoid(w1 * g1 + w2 * g2 + b), dtype=float)
-    fig = Figure(figsize=(5.6, 4.4))
+    fig = Figure(figsize=(10, 6.0))
     ax = fig.subplots()
     filled = ax.contourf(g1, g2, proba, levels=np.linspace(0.0, 1.0, 11), cmap="RdBu_r", alpha=0.45)
     fig.colorbar(filled, ax=ax, label=r"$\hat{y} = P(y = 1 \mid x)$")
@@ -92,7 +98,7 @@ def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b
     ax.set_ylim(lo[1], hi[1])
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    ax.set_title(f"w1 = {w1:.2f}, w2 = {w2:.2f}, b = {b:.2f}")
-    ax.legend(loc="upper left", fontsize=8)
+    ax.set_title(f"w1 = {w1:.2f}, w2 = {w2:.2f}, b = {b:.2f}: the black line is where the model says 0.5")
+    ax.legend(loc="upper left")
     fig.tight_layout()
     return fig

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
 
+from utils.plotting.style import course_figure
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 Snapshot = tuple[int, np.ndarray, float, float]  # (iteration, w of shape (2, 1), b, cost)
 
 
+@course_figure
 def plot_computation_graph(forward: Mapping[str, float], backward: Mapping[str, float] | None = None) -> "Figure":
     """One example with two features drawn as a computation graph.
 
@@ -32,73 +35,87 @@ def plot_computation_graph(forward: Mapping[str, float], backward: Mapping[str, 
             return key
         return f"{key} = {table[key]:.4g}"
 
-    fig = Figure(figsize=(10, 3.8))
+    fig = Figure(figsize=(10, 4.4))
     ax = fig.subplots()
     ax.set_xlim(0, 10)
     ax.set_ylim(0, 4.4)
     ax.axis("off")
     inputs = ["x1", "w1", "x2", "w2", "b"]
     for k, key in enumerate(inputs):
-        ax.text(0.9, 3.9 - 0.8 * k, value(key, forward), ha="center", va="center", fontsize=10,
+        ax.text(0.9, 3.9 - 0.8 * k, value(key, forward), ha="center", va="center", fontsize=11,
                 bbox={"boxstyle": "round", "facecolor": "#eeeeee"})
         ax.annotate("", xy=(2.6, 2.3), xytext=(1.75, 3.9 - 0.8 * k), arrowprops={"arrowstyle": "->", "color": "grey"})
     nodes = [(3.7, "z = w1 x1 + w2 x2 + b", "z"), (6.3, "a = σ(z)", "a"), (8.8, "L(a, y)", "L")]
     for x_pos, label, key in nodes:
         text = label if key not in forward else f"{label}\n{key} = {forward[key]:.4g}"
-        ax.text(x_pos, 2.3, text, ha="center", va="center", fontsize=10,
+        ax.text(x_pos, 2.3, text, ha="center", va="center", fontsize=11,
                 bbox={"boxstyle": "round", "facecolor": "#dbe9f6"})
     ax.annotate("", xy=(5.55, 2.3), xytext=(5.0, 2.3), arrowprops={"arrowstyle": "->"})
     ax.annotate("", xy=(8.2, 2.3), xytext=(7.0, 2.3), arrowprops={"arrowstyle": "->"})
     if "y" in forward:
-        ax.text(8.8, 3.6, value("y", forward), ha="center", va="center", fontsize=10,
+        ax.text(8.8, 3.6, value("y", forward), ha="center", va="center", fontsize=11,
                 bbox={"boxstyle": "round", "facecolor": "#eeeeee"})
         ax.annotate("", xy=(8.8, 2.75), xytext=(8.8, 3.35), arrowprops={"arrowstyle": "->", "color": "grey"})
     if backward is not None:
-        ax.text(6.3, 1.2, value("da", backward), ha="center", color="#b03030", fontsize=10)
-        ax.text(3.7, 1.2, value("dz", backward), ha="center", color="#b03030", fontsize=10)
+        ax.text(6.3, 1.2, value("da", backward), ha="center", color="#b03030", fontsize=11)
+        ax.text(3.7, 1.2, value("dz", backward), ha="center", color="#b03030", fontsize=11)
         grads = ", ".join(value(k, backward) for k in ("dw1", "dw2", "db"))
-        ax.text(1.9, 0.2, grads, ha="left", color="#b03030", fontsize=10)
+        ax.text(1.9, 0.2, grads, ha="left", color="#b03030", fontsize=11)
         ax.annotate("", xy=(3.0, 0.95), xytext=(5.6, 0.95), arrowprops={"arrowstyle": "->", "color": "#b03030"})
         ax.annotate("", xy=(5.7, 0.95), xytext=(8.2, 0.95), arrowprops={"arrowstyle": "->", "color": "#b03030"})
-        ax.text(1.9, 0.55, "gradients of the parameters:", ha="left", color="#b03030", fontsize=9)
-        ax.text(7.0, 0.5, "backward pass (red): derivatives of L", ha="center", color="#b03030", fontsize=9)
+        ax.text(1.9, 0.55, "gradients of the parameters:", ha="left", color="#b03030", fontsize=11)
+        ax.text(7.0, 0.5, "backward pass (red): derivatives of L", ha="center", color="#b03030", fontsize=11)
     ax.set_title("Forward pass left to right; derivatives flow back right to left")
     fig.tight_layout()
     return fig
 
 
-def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, log_scale: bool = False) -> "Figure":
-    """One panel per curve, side by side; curve `k` holds the cost before iterations 0, every, 2*every, ...
+@course_figure
+def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, log_scale: bool = False,
+                     title: str | None = None) -> "Figure":
+    """One panel per curve, side by side on a shared cost axis; curve `k` holds the cost before iterations 0, every,
+    2*every, ...
 
     Costs that are not finite (inf or nan, e.g. log(0) in a naive cost) are marked in red along the top of the panel.
+    title: what to compare (by default, for several curves, how fast and how smoothly each falls).
     """
     from matplotlib.figure import Figure
 
     if not curves:
         raise ValueError("plot_cost_curves needs at least one curve")
-    fig = Figure(figsize=(3.6 * len(curves), 3.2))
-    axes = np.atleast_1d(fig.subplots(1, len(curves), squeeze=False)[0])
+    many = len(curves) > 1
+    fig = Figure(figsize=(10, 3.9 if many else 4.4))
+    axes = np.atleast_1d(fig.subplots(1, len(curves), squeeze=False, sharey=True)[0])
+    every_finite = np.concatenate([np.asarray(c, dtype=float) for c in curves.values()])
+    top_of_all = float(every_finite[np.isfinite(every_finite)].max()) if np.isfinite(every_finite).any() else 1.0
     for ax, (label, costs) in zip(axes, curves.items()):
         values = np.asarray(costs, dtype=float)
         iterations = every * np.arange(len(values))
         finite = np.isfinite(values)
-        ax.plot(iterations[finite], values[finite], marker="o", markersize=3)
+        ax.plot(iterations[finite], values[finite], marker="o", markersize=4)
         if not finite.all():
-            top = values[finite].max() if finite.any() else 1.0
-            ax.plot(iterations[~finite], np.full((~finite).sum(), top), "rx", label="not finite")
+            ax.plot(iterations[~finite], np.full((~finite).sum(), top_of_all), "rx", ms=9, mew=2, label="not finite")
             first = int(iterations[~finite][0])
-            ax.set_title(f"{label}\n(not finite from iteration {first})", fontsize=10)
-            ax.legend(loc="upper right", fontsize=8)
+            ax.set_title(f"{label}\n(not finite from iteration {first})", fontsize=11 if many else 12)
+            ax.legend(loc="center right")
         else:
-            ax.set_title(label, fontsize=10)
+            ax.set_title(label, fontsize=11 if many else 12)
         if log_scale and finite.any() and (values[finite] > 0).all():
             ax.set_yscale("log")
         ax.set_xlabel("iteration")
-        ax.set_ylabel("cost J")
+        ax.grid(True)
+    axes[0].set_ylabel("cost J")
+    if title is None and many:
+        title = "Training cost on one scale: compare how fast, and how smoothly, each one falls"
+    if title:
+        fig.suptitle(title)
+    elif not many:
+        axes[0].set_title(f"{next(iter(curves))}: the cost falls as training goes on")
     fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: str = "learned weights") -> "Figure":
     """The weight vector `w` of shape `(h*w*c, 1)` folded back into the image grid `(h, w, c)`.
 
@@ -113,18 +130,21 @@ def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: 
     grid = w.reshape(h, wd, c)
     limit = float(np.abs(grid).max()) or 1.0
     names = ("red", "green", "blue") if c == 3 else tuple(f"channel {k}" for k in range(c))
-    fig = Figure(figsize=(3.4 * c + 0.8, 3.2))
+    fig = Figure(figsize=(10, 4.6) if c == 1 else (10, 3.6))
     axes = fig.subplots(1, c, squeeze=False)[0]
     image = None
     for k, ax in enumerate(axes):
         image = ax.imshow(grid[..., k], cmap="RdBu_r", vmin=-limit, vmax=limit)
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(title if c == 1 else f"{title}: {names[k]}", fontsize=10)
-    fig.colorbar(image, ax=list(axes), shrink=0.85)
+        ax.set_title(f"{title}: red pushes towards 1, blue towards 0" if c == 1 else names[k], fontsize=12)
+    fig.colorbar(image, ax=list(axes), shrink=0.85, label="weight")
+    if c > 1:
+        fig.suptitle(f"{title}: red pushes towards 1, blue towards 0")
     return fig
 
 
+@course_figure
 def plot_images(images: np.ndarray, titles: Sequence[str], columns: int = 8, title: str = "") -> "Figure":
     """A grid of uint8 images `(k, h, w, c)` (c = 1 or 3), each with its title (e.g. its label and prediction)."""
     from matplotlib.figure import Figure
@@ -136,35 +156,40 @@ def plot_images(images: np.ndarray, titles: Sequence[str], columns: int = 8, tit
         raise ValueError(f"{len(images)} images but {len(titles)} titles")
     rows = -(-len(images) // columns)
     width = min(columns, len(images))
-    fig = Figure(figsize=(1.35 * width, 1.5 * rows + (0.35 if title else 0)))
+    fig = Figure(figsize=(10, 10 / width * 1.2 * rows + (0.5 if title else 0)))
     axes = fig.subplots(rows, width, squeeze=False)
     for k, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if k < len(images):
             picture = images[k][..., 0] if images[k].shape[-1] == 1 else images[k]
             ax.imshow(picture, cmap="gray", vmin=0, vmax=255)
-            ax.set_title(titles[k], fontsize=8)
+            ax.set_title(titles[k], fontsize=10)
     if title:
-        fig.suptitle(title, fontsize=10)
+        fig.suptitle(title, fontsize=13)
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.78 if title else 0.85, wspace=0.1, hspace=0.5)
     return fig
 
 
+@course_figure
 def plot_cost_and_weight_norm(iterations: Sequence[int], costs: Sequence[float], norms: Sequence[float]) -> "Figure":
     """Two panels over the same iterations: the training cost (log scale) and the length ||w|| of the weights."""
     from matplotlib.figure import Figure
 
     if not len(iterations) == len(costs) == len(norms):
         raise ValueError("iterations, costs and norms must have the same length")
-    fig = Figure(figsize=(8, 3.2))
-    cost_ax, norm_ax = fig.subplots(1, 2)
+    fig = Figure(figsize=(10, 4.0))
+    cost_ax, norm_ax = fig.subplots(1, 2, sharex=True)
     cost_ax.plot(iterations, costs, marker="o")
     cost_ax.set_yscale("log")
-    cost_ax.set_title("training cost J (log scale)", fontsize=10)
+    cost_ax.set_title("training cost J (log scale)", fontsize=12)
+    cost_ax.set_ylabel("cost J")
     norm_ax.plot(iterations, norms, marker="o", color="#b03030")
-    norm_ax.set_title("length of the weights ||w||", fontsize=10)
+    norm_ax.set_title("length of the weights ||w||", fontsize=12)
+    norm_ax.set_ylabel("||w||")
     for ax in (cost_ax, norm_ax):
         ax.set_xlabel("iteration")
+        ax.grid(True)
+    fig.suptitle("The cost keeps falling while the weights keep growing: no lowest point is ever reached")
     fig.tight_layout()
     return fig
 
@@ -178,8 +203,8 @@ def _draw_boundary(ax: "Axes", X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: f
     logits = np.clip(w1 * grid_x + w2 * grid_y + b, -30, 30)
     ax.contourf(grid_x, grid_y, 1 / (1 + np.exp(-logits)), levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.35)
     labels = np.asarray(Y).ravel()
-    ax.scatter(X[0, labels == 1], X[1, labels == 1], c="#b2182b", s=14, label="y = 1")
-    ax.scatter(X[0, labels == 0], X[1, labels == 0], c="#2166ac", s=14, marker="s", label="y = 0")
+    ax.scatter(X[0, labels == 1], X[1, labels == 1], c="#b2182b", s=18, label="y = 1")
+    ax.scatter(X[0, labels == 0], X[1, labels == 0], c="#2166ac", s=18, marker="s", label="y = 0")
     if abs(w2) > 1e-12:
         xs = np.array([x_min, x_max])
         ax.plot(xs, -(w1 * xs + b) / w2, "k-", linewidth=2)
@@ -189,37 +214,43 @@ def _draw_boundary(ax: "Axes", X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: f
     ax.set_ylim(y_min, y_max)
     ax.set_xlabel("x1")
     ax.set_ylabel("x2")
-    ax.set_title(title, fontsize=10)
+    ax.set_title(title, fontsize=12)
 
 
 def _snapshot_title(iteration: int, cost: float) -> str:
     return f"iteration {iteration}, cost {cost:.3f}" if math.isfinite(cost) else f"iteration {iteration}"
 
 
+@course_figure
 def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, iteration: int | None = None,
                            cost: float = math.nan) -> "Figure":
     """Two-feature data X `(2, m)`, labels Y `(1, m)`, and the boundary of the model (w `(2, 1)`, b)."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(4.6, 4))
+    fig = Figure(figsize=(10, 5.6))
     ax = fig.subplots()
     title = _snapshot_title(iteration, cost) if iteration is not None else "decision boundary"
-    _draw_boundary(ax, np.asarray(X, dtype=float), Y, np.asarray(w, dtype=float), float(b), title)
-    ax.legend(loc="lower right", fontsize=8)
+    _draw_boundary(ax, np.asarray(X, dtype=float), Y, np.asarray(w, dtype=float), float(b),
+                   f"{title}: the black line separates what the model calls 1 and 0")
+    ax.legend(loc="lower right")
     fig.tight_layout()
     return fig
 
 
+@course_figure
 def plot_boundary_progress(X: np.ndarray, Y: np.ndarray, snapshots: Sequence[Snapshot]) -> "Figure":
     """The decision boundary at several moments of training, side by side; each snapshot is (iteration, w, b, cost)."""
     from matplotlib.figure import Figure
 
     if not snapshots:
         raise ValueError("plot_boundary_progress needs at least one snapshot")
-    fig = Figure(figsize=(3.6 * len(snapshots), 3.4))
-    axes = fig.subplots(1, len(snapshots), squeeze=False)[0]
+    fig = Figure(figsize=(10, 3.6 if len(snapshots) > 2 else 4.8))
+    axes = fig.subplots(1, len(snapshots), squeeze=False, sharex=True, sharey=True)[0]
     for ax, (iteration, w, b, cost) in zip(axes, snapshots):
         _draw_boundary(ax, np.asarray(X, dtype=float), Y, np.asarray(w, dtype=float), float(b),
-                       _snapshot_title(iteration, cost))
+                       _snapshot_title(iteration, cost).replace(", ", "\n"))
+        if ax is not axes[0]:
+            ax.set_ylabel("")
+    fig.suptitle("The decision boundary during training: watch it turn and settle between the two classes")
     fig.tight_layout()
     return fig

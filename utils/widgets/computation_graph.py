@@ -49,8 +49,8 @@ def forward_stepper(output: Any, steps: Sequence[ForwardStep]) -> "interactive":
     from ipywidgets import IntSlider
 
     frames = list(steps)
-    slider = IntSlider(value=0, min=0, max=len(frames), step=1, description="step", continuous_update=False)
-    return figure_widget(lambda step: forward_frame(output, frames, step), step=slider)
+    slider = IntSlider(value=0, min=0, max=len(frames), step=1, description="step")
+    return figure_widget(lambda step: forward_frame(output, frames, step), continuous_update=False, step=slider)
 
 
 def backward_stepper(output: Any, steps: Sequence[BackwardStep]) -> "interactive":
@@ -60,5 +60,5 @@ def backward_stepper(output: Any, steps: Sequence[BackwardStep]) -> "interactive
     frames = list(steps)
     if not frames:
         raise ValueError("backward_stepper needs at least one step")
-    slider = IntSlider(value=0, min=0, max=len(frames) - 1, step=1, description="step", continuous_update=False)
-    return figure_widget(lambda step: backward_frame(output, frames, step), step=slider)
+    slider = IntSlider(value=0, min=0, max=len(frames) - 1, step=1, description="step")
+    return figure_widget(lambda step: backward_frame(output, frames, step), continuous_update=False, step=slider)

@@ -9,8 +9,8 @@ import numpy as np
 from utils.widgets.core import figure_widget
 
 
-def loss_widget(cost: Callable[[np.ndarray, np.ndarray], Any]) -> Any:
-    """A slider for y_hat showing the loss for y = 1 and y = 0.
+def loss_widget(cost: Callable[[np.ndarray, np.ndarray], Any], y_hat: float = 0.7) -> Any:
+    """A slider for y_hat (starting at `y_hat`) showing the loss for y = 1 and y = 0.
 
     The loss of one example is the cost of a one-example set, so the curves are drawn with the learner's `cost`,
     called on (1, 1) arrays; they are computed once, before any slider move.
@@ -24,8 +24,8 @@ def loss_widget(cost: Callable[[np.ndarray, np.ndarray], Any]) -> Any:
     loss_if_0 = np.array([float(cost(np.array([[p]]), np.array([[0]]))) for p in grid])
 
     def draw(y_hat: float):
-        return plot_loss_curves(grid, loss_if_1, loss_if_0, y_hat)
+        return plot_loss_curves(grid, loss_if_1, loss_if_0, round(y_hat, 6))
 
     return figure_widget(
-        draw, y_hat=widgets.FloatSlider(value=0.7, min=0.01, max=0.99, step=0.01, description="y_hat")
+        draw, y_hat=widgets.FloatSlider(value=y_hat, min=0.01, max=0.99, step=0.01, description="y_hat")
     )

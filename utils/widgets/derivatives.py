@@ -6,39 +6,41 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from utils.plotting.derivatives import plot_slope_triangle, plot_tangent_lines
+from utils.widgets.core import choice_slider, figure_widget
 
 if TYPE_CHECKING:
     import ipywidgets
 
-
-def _show(fig) -> None:
-    from IPython.display import display
-
-    display(fig)
+# The nudges a slider offers, largest first: every one is a number the text can name (0.5, 0.1, 0.001, ...).
+NUDGES = (1.0, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001)
 
 
 def slope_triangle_widget(
     f: Callable[[np.ndarray], np.ndarray] | None = None,
-    name: str = "3a",
+    name: str = "f(a) = 3a",
     a_range: tuple[float, float] = (0.0, 6.0),
+    a: float = 2.0,
+    nudge: float = 0.5,
 ) -> "ipywidgets.interactive":
-    """Sliders for a and the nudge; redraws `plot_slope_triangle` over a fixed window of a.
+    """Sliders for a and the nudge, starting at `a` and `nudge`; redraws `plot_slope_triangle` over `a_range`.
 
     f: a vectorised function of one variable (default: the lecture's f(a) = 3a).
+    nudge: one of `NUDGES`, so the slider shows exactly the number the text and the static figure use.
     """
     import ipywidgets as widgets
 
-    function = f if f is not None else (lambda a: 3 * a)
+    from utils.plotting.derivatives import plot_slope_triangle
 
-    def draw(a: float, nudge: float) -> None:
-        _show(plot_slope_triangle(function, a, nudge, a_range=a_range, name=name))
+    function = f if f is not None else (lambda x: 3 * x)
 
-    return widgets.interactive(
+    def draw(a: float, nudge: float):
+        return plot_slope_triangle(function, round(a, 6), nudge, a_range=a_range, name=name)
+
+    return figure_widget(
         draw,
-        a=widgets.FloatSlider(value=2.0, min=a_range[0] + 0.5, max=a_range[1] - 1.5, step=0.1, description="a"),
-        nudge=widgets.FloatLogSlider(value=0.5, base=10, min=-3, max=0, step=0.25, description="nudge",
-                                     readout_format=".3g"),
+        a=widgets.FloatSlider(value=a, min=a_range[0] + 0.5, max=a_range[1] - 1.5, step=0.1, description="a",
+                              readout_format=".1f"),
+        nudge=choice_slider(NUDGES, nudge, "nudge"),
     )
 
 
@@ -47,21 +49,48 @@ def tangent_widget(
     df: Callable[[np.ndarray], np.ndarray],
     a_range: tuple[float, float],
     name: str = "f(a)",
+    a: float | None = None,
+    step: float = 0.1,
 ) -> "ipywidgets.interactive":
-    """A slider for the point a; redraws `plot_tangent_lines` with the tangent at that point.
+    """A slider for the point a (from `a`, default the middle of `a_range`, in steps of `step`); redraws
+    `plot_tangent_lines` with the tangent at that point.
 
-    f, df: a vectorised function and its derivative; a_range: the window of a drawn.
+    f, df: a vectorised function and its derivative; a_range: the window of a drawn. The point is rounded to the
+    slider's step before drawing, so the legend names the number the slider shows.
     """
     import ipywidgets as widgets
 
+    from utils.plotting.derivatives import plot_tangent_lines
+
     low, high = a_range
-    step = (high - low) / 100
+    decimals = max(0, -int(np.floor(np.log10(step))))
+    start = round((low + high) / 2, decimals) if a is None else a
 
-    def draw(a: float) -> None:
-        _show(plot_tangent_lines(f, df, [a], a_range, name=name))
+    def draw(a: float):
+        return plot_tangent_lines(f, df, [round(a, decimals)], a_range, name=name)
 
-    return widgets.interactive(
+    return figure_widget(
         draw,
-        a=widgets.FloatSlider(value=round((low + high) / 2, 6), min=low + step, max=high - step, step=step,
-                              description="a"),
+        a=widgets.FloatSlider(value=start, min=round(low + step, decimals), max=round(high - step, decimals),
+                              step=step, description="a", readout_format=f".{decimals}f"),
     )
+
+
+def secant_widget(
+    f: Callable[[np.ndarray], np.ndarray],
+    df: Callable[[np.ndarray], np.ndarray],
+    a: float,
+    a_range: tuple[float, float],
+    name: str = "f(a)",
+    h: float = 1.0,
+) -> "ipywidgets.interactive":
+    """A slider for the nudge h (one of `NUDGES`, starting at `h`); redraws `plot_secant` at the point `a`.
+
+    Moving the slider to the right shrinks h: the secant through a and a + h turns into the tangent at a.
+    """
+    from utils.plotting.derivatives import plot_secant
+
+    def draw(h: float):
+        return plot_secant(f, df, a, [h], a_range, name=name)
+
+    return figure_widget(draw, h=choice_slider(NUDGES, h, "nudge h"))

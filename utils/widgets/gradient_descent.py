@@ -17,10 +17,14 @@ def learning_rate_widget(
     w_min: float,
     w_max: float,
     behaviour: Callable[..., str] | None = None,
+    learning_rate: float = 0.3,
+    num_iterations: int = 10,
 ) -> Any:
-    """Sliders for the learning rate and the number of iterations, redrawing the descent path on J(w).
+    """Sliders for the learning rate and the number of iterations (starting at the given values), redrawing the
+    descent path on J(w).
 
     `gradient_descent` (and `behaviour`, if given) are the learner's functions; the curve J(w) is computed once.
+    Each redraw runs the learner's descent, so the figure follows a slider when it is released.
     """
     import ipywidgets as widgets
 
@@ -39,6 +43,8 @@ def learning_rate_widget(
 
     return figure_widget(
         draw,
-        learning_rate=widgets.FloatSlider(value=0.1, min=0.02, max=1.2, step=0.02, description="learning rate"),
-        num_iterations=widgets.IntSlider(value=10, min=1, max=40, description="iterations"),
+        continuous_update=False,
+        learning_rate=widgets.FloatSlider(value=learning_rate, min=0.02, max=1.2, step=0.01,
+                                          description="learning rate"),
+        num_iterations=widgets.IntSlider(value=num_iterations, min=1, max=40, description="iterations"),
     )

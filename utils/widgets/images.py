@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
+from utils.widgets.core import figure_widget
 
-def pixel_explorer(image: np.ndarray):
-    """Sliders for a pixel's row and column and a channel menu, showing where that value lands in x."""
+
+def pixel_explorer(image: np.ndarray, row: int | None = None, col: int | None = None, channel: int = 0) -> Any:
+    """Sliders for a pixel's row and column and a channel menu, showing where that value lands in x.
+
+    The controls start at (row, col, channel); row and col default to the middle of the image.
+    """
     import ipywidgets as widgets
-    from IPython.display import display
 
     from utils.plotting.images import CHANNELS, show_pixel_in_vector
 
     h, w, _ = image.shape
 
-    def draw(row: int, col: int, channel: int) -> None:
-        display(show_pixel_in_vector(image, row, col, channel))
+    def draw(row: int, col: int, channel: int):
+        return show_pixel_in_vector(image, row, col, channel)
 
-    return widgets.interactive(
+    return figure_widget(
         draw,
-        row=widgets.IntSlider(value=h // 2, min=0, max=h - 1, description="row"),
-        col=widgets.IntSlider(value=w // 2, min=0, max=w - 1, description="column"),
-        channel=widgets.Dropdown(options=[(name, k) for k, name in enumerate(CHANNELS)], value=0, description="channel"),
+        row=widgets.IntSlider(value=h // 2 if row is None else row, min=0, max=h - 1, description="row"),
+        col=widgets.IntSlider(value=w // 2 if col is None else col, min=0, max=w - 1, description="column"),
+        channel=widgets.Dropdown(options=[(name, k) for k, name in enumerate(CHANNELS)], value=channel,
+                                 description="channel"),
     )

@@ -10,39 +10,40 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from utils.plotting.training import Snapshot
+from utils.widgets.core import figure_widget
 
 
 def decision_boundary_widget(X: np.ndarray, Y: np.ndarray, history: Sequence[Snapshot]):
-    """A slider over the precomputed `history` (a list of (iteration, w, b, cost)) redrawing the boundary."""
+    """A slider over the precomputed `history` (a list of (iteration, w, b, cost)) redrawing the boundary.
+
+    A 2-D probability map is a heavy redraw: it follows the slider when the slider is released.
+    """
     import ipywidgets as widgets
-    from IPython.display import display
 
     from utils.plotting.training import plot_decision_boundary
 
     if not history:
         raise ValueError("decision_boundary_widget needs a non-empty history")
 
-    def draw(step: int) -> None:
+    def draw(step: int):
         iteration, w, b, cost = history[step]
-        display(plot_decision_boundary(X, Y, w, b, iteration=iteration, cost=cost))
+        return plot_decision_boundary(X, Y, w, b, iteration=iteration, cost=cost)
 
-    slider = widgets.IntSlider(value=0, min=0, max=len(history) - 1, description="snapshot",
-                               continuous_update=False)
-    return widgets.interactive(draw, step=slider)
+    slider = widgets.IntSlider(value=0, min=0, max=len(history) - 1, description="snapshot")
+    return figure_widget(draw, continuous_update=False, step=slider)
 
 
 def weights_widget(weights: Mapping[str, np.ndarray], image_shape: tuple[int, int, int]):
     """A menu choosing one of the precomputed weight vectors (by label) to show as an image."""
     import ipywidgets as widgets
-    from IPython.display import display
 
     from utils.plotting.training import plot_weights_image
 
     if not weights:
         raise ValueError("weights_widget needs at least one weight vector")
 
-    def draw(label: str) -> None:
-        display(plot_weights_image(weights[label], image_shape, title=label))
+    def draw(label: str):
+        return plot_weights_image(weights[label], image_shape, title=label)
 
     menu = widgets.Dropdown(options=list(weights), value=next(iter(weights)), description="weights")
-    return widgets.interactive(draw, label=menu)
+    return figure_widget(draw, label=menu)

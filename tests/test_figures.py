@@ -1,0 +1,302 @@
+"""Every figure the course's plotting functions draw, held to the course's figure rules.
+
+- it is drawn in the course style (`utils.plotting.style`), whose settings never leak into matplotlib's global
+  rcParams: neither importing `utils` nor drawing a figure changes them;
+- every axis that shows a numeric scale has a label, and the figure has a title (or caption) saying what to look at;
+- no two texts overlap (titles, axis labels, tick labels, annotations, legends), and no annotation is drawn across a
+  curve of its own axes;
+- the secant of `plot_secant` has the slope ((a + h)^2 - a^2) / h and turns into the tangent 2a as h shrinks.
+
+The cases use the numbers of the lectures' own static figures where they matter (2.3's y_hat = 0.7 and the widget's
+0.5, 2.5's triangle, 2.4's two starts), so a collision a student would see fails here first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from typing import Callable
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.legend import Legend  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+from utils.plotting import computation_graph as cg  # noqa: E402
+from utils.plotting import cost_function, derivatives, gradient_descent, images, logistic_regression, training  # noqa: E402
+from utils.plotting.style import COURSE_RC  # noqa: E402
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def _loss_curves(y_hat: float) -> Figure:
+    grid = np.linspace(0.002, 0.998, 499)
+    return cost_function.plot_loss_curves(grid, -np.log(grid), -np.log(1 - grid), y_hat)
+
+
+def _cost_curves() -> Figure:
+    w = np.linspace(-4, 4, 201)
+    return cost_function.plot_cost_curves(w, np.log1p(np.exp(-w)) + np.log1p(np.exp(w / 3)), 1 / (1 + np.exp(w)) ** 2)
+
+
+def _bowl() -> tuple[np.ndarray, np.ndarray]:
+    w = np.linspace(-1.5, 5.5, 300)
+    return w, (w - 2) ** 2 + 1
+
+
+def _descent(w0: float, rate: float, steps: int) -> list[float]:
+    path = [w0]
+    for _ in range(steps):
+        path.append(path[-1] - rate * 2 * (path[-1] - 2))
+    return path
+
+
+def _descent_pair() -> Figure:
+    w, J = _bowl()
+    runs = [(p, (np.asarray(p) - 2) ** 2 + 1, title) for p, title in
+            ((_descent(5.0, 0.1, 10), "from w0 = 5: steps to the left"),
+             (_descent(-1.0, 0.1, 10), "from w0 = -1: steps to the right"))]
+    return gradient_descent.plot_descent_panels(w, J, runs, title="Both starts slide down to the same minimum")
+
+
+def _descent_panels() -> Figure:
+    w = np.linspace(-4.0, 8.0, 300)
+    runs = [(_descent(5.0, a, 10), (np.asarray(_descent(5.0, a, 10)) - 2) ** 2 + 1, f"{a}: verdict")
+            for a in (0.3, 0.85, 1.0, 1.05)]
+    return gradient_descent.plot_descent_panels(w, (w - 2) ** 2 + 1, runs)
+
+
+def _surface() -> Figure:
+    w, b = np.linspace(-2, 4, 40), np.linspace(-3, 3, 30)
+    W, B = np.meshgrid(w, b)
+    path = np.array([[-1.5, 2.5], [0.0, 1.0], [1.0, 0.3], [1.5, 0.0]])
+    return gradient_descent.plot_cost_surface(w, b, (W - 1) ** 2 + 0.5 * B ** 2 + 1, paths=[path, path[::-1]])
+
+
+def _graph() -> Figure:
+    a, b, c = cg.Node("a", 5), cg.Node("b", 3), cg.Node("c", 2)
+    u = cg.Node("u", 6, (b, c), "*")
+    v = cg.Node("v", 11, (a, u), "+")
+    J = cg.Node("J", 33, (v,), "×3")
+    return cg.draw_computation_graph(J, grads={"J": 1, "v": 3, "a": 3, "u": 3, "b": 6, "c": 9}, highlight="b",
+                                     caption="db = du · du/db = 3 · c = 3 · 2 = 6")
+
+
+_IMAGE = np.random.default_rng(0).integers(0, 256, size=(64, 64, 3), dtype=np.uint8)
+_FACES = np.random.default_rng(1).integers(0, 256, size=(25 * 25, 20)).astype(float)
+_X2 = np.random.default_rng(2).normal(size=(2, 60))
+_Y2 = (_X2[0] + _X2[1] > 0).astype(int).reshape(1, -1)
+_W = np.array([[1.0], [1.5]])
+
+# name -> a function drawing the figure. Each lecture's figures, with the numbers of its static cells.
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "2.1 show_channels": lambda: images.show_channels(_IMAGE),
+    "2.1 show_pixel_in_vector": lambda: images.show_pixel_in_vector(_IMAGE, 10, 20, 1),
+    "2.1 show_examples_as_columns": lambda: images.show_examples_as_columns(
+        _FACES, np.arange(20).reshape(1, -1) % 2, (25, 25, 1)),
+    "2.2 plot_sigmoid": lambda: logistic_regression.plot_sigmoid(_sigmoid),
+    "2.2 plot_linear_vs_sigmoid": lambda: logistic_regression.plot_linear_vs_sigmoid(
+        _X2[:1], _Y2, 2.0, 0.5, _sigmoid),
+    "2.2 plot_decision_boundary": lambda: logistic_regression.plot_decision_boundary(_X2, _Y2, 1.5, 1.0, 0.0, _sigmoid),
+    "2.3 plot_loss_curves y_hat=0.7": lambda: _loss_curves(0.7),
+    "2.3 plot_loss_curves y_hat=0.5": lambda: _loss_curves(0.5),
+    "2.3 plot_loss_curves y_hat=0.05": lambda: _loss_curves(0.05),
+    "2.3 plot_loss_curves y_hat=0.95": lambda: _loss_curves(0.95),
+    "2.3 plot_cost_curves": _cost_curves,
+    "2.4 plot_descent_1d": lambda: gradient_descent.plot_descent_1d(
+        *_bowl(), _descent(5.0, 0.3, 10), list((np.asarray(_descent(5.0, 0.3, 10)) - 2) ** 2 + 1),
+        "learning rate 0.30, 10 steps: converges"),
+    "2.4 descent from 5 and from -1": _descent_pair,
+    "2.4 plot_descent_panels": _descent_panels,
+    "2.4 plot_cost_surface": _surface,
+    "2.5 plot_slope_triangle 3a": lambda: derivatives.plot_slope_triangle(
+        lambda a: 3 * a, 2.0, 0.5, a_range=(0.0, 6.0), name="f(a) = 3a"),
+    "2.5 plot_slope_triangle 3a, nudge 0.001": lambda: derivatives.plot_slope_triangle(
+        lambda a: 3 * a, 2.0, 0.001, a_range=(0.0, 6.0), name="f(a) = 3a"),
+    "2.5 plot_slope_triangle a^2": lambda: derivatives.plot_slope_triangle(
+        lambda a: a ** 2, 2.0, 0.5, a_range=(0.0, 3.5), name="f(a) = a²"),
+    "2.6 plot_slope_triangle a^2 at 5": lambda: derivatives.plot_slope_triangle(
+        lambda a: a ** 2, 5.0, 0.5, a_range=(0.0, 6.0), name="f(a) = a²"),
+    "2.6 plot_secant": lambda: derivatives.plot_secant(
+        lambda a: a ** 2, lambda a: 2 * a, 2.0, [1.0, 0.5, 0.1], (0.0, 3.5), name="f(a) = a²"),
+    "2.6 plot_secant h=0.001": lambda: derivatives.plot_secant(
+        lambda a: a ** 2, lambda a: 2 * a, 2.0, [0.001], (0.0, 3.5), name="f(a) = a²"),
+    "2.6 plot_tangent_lines a^2": lambda: derivatives.plot_tangent_lines(
+        lambda a: a ** 2, lambda a: 2 * a, [2.0, 5.0], (0.0, 6.0), name="f(a) = a²"),
+    "2.6 plot_tangent_lines ln": lambda: derivatives.plot_tangent_lines(
+        np.log, lambda a: 1 / a, [0.5, 2.0, 4.0], (0.2, 6.0), name="f(a) = ln a"),
+    "2.6 plot_slope_errors": lambda: derivatives.plot_slope_errors(
+        np.logspace(-1, -12, 45), np.abs(6 * np.logspace(-1, -12, 45)) + 1e-16 / np.logspace(-1, -12, 45),
+        np.logspace(-1, -12, 45) ** 2 + 1e-16 / np.logspace(-1, -12, 45)),
+    "2.7 draw_computation_graph": _graph,
+    "2.9 plot_computation_graph": lambda: training.plot_computation_graph(
+        {"x1": 1.0, "x2": 2.0, "w1": 0.5, "w2": -0.3, "b": 0.1, "z": 0.0, "a": 0.5, "y": 1, "L": 0.693},
+        {"da": -2.0, "dz": -0.5, "dw1": -0.5, "dw2": -1.0, "db": -0.5}),
+    "2.9 plot_cost_curves (rates)": lambda: training.plot_cost_curves(
+        {f"learning rate {r}": list(0.7 * np.exp(-r * np.arange(15))) for r in (0.001, 0.01, 0.1)}
+        | {"learning rate 5.0": [0.69, 1.4, 1.2, 0.5, 3.4, 1.1, 0.5, 3.7, 0.0, 0.0]}),
+    "2.9 plot_cost_curves (one)": lambda: training.plot_cost_curves({"learning rate 0.01": list(np.linspace(0.7, 0.4, 15))}),
+    "2.9 plot_cost_curves (not finite)": lambda: training.plot_cost_curves(
+        {"naive formula, rate 5.0": [0.7, 0.3, np.inf, np.nan], "cost_from_logits, rate 5.0": [0.7, 0.3, 0.1, 0.05]},
+        every=1),
+    "2.9 plot_weights_image": lambda: training.plot_weights_image(np.linspace(-1, 1, 17 * 17).reshape(-1, 1),
+                                                                  (17, 17, 1), title="w, rate 0.001"),
+    "2.9 plot_images": lambda: training.plot_images(
+        np.zeros((8, 17, 17, 1), dtype=np.uint8), [f"label {k}" for k in range(8)], title="training images"),
+    "2.9 plot_cost_and_weight_norm": lambda: training.plot_cost_and_weight_norm([0, 100, 1000], [0.7, 0.3, 0.1],
+                                                                                [0.0, 2.0, 5.0]),
+    "2.9 plot_decision_boundary": lambda: training.plot_decision_boundary(_X2, _Y2, _W, 0.2, iteration=30, cost=0.4),
+    "2.9 plot_boundary_progress": lambda: training.plot_boundary_progress(
+        _X2, _Y2, [(k, _W * k / 10, 0.0, 0.6 - k / 100) for k in (0, 5, 30, 1000)]),
+}
+
+
+def _drawn(fig: Figure):
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def _texts(fig: Figure) -> list[Text]:
+    """The visible, non-empty texts of the figure as drawn: legends' own texts excluded (a legend counts as one
+    box), tick labels only for the ticks matplotlib draws (those inside the view)."""
+    in_legends = {id(t) for legend in fig.findobj(Legend) for t in legend.findobj(Text)}
+    tick_labels, drawn = set(), set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis) + ((ax.zaxis,) if hasattr(ax, "zaxis") else ()):
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                tick_labels |= {id(tick.label1), id(tick.label2)}
+            if ax.get_visible() and ax.axison:
+                for tick in axis._update_ticks():  # the ticks matplotlib draws
+                    drawn |= {id(tick.label1), id(tick.label2)}
+    return [t for t in fig.findobj(Text)
+            if t.get_visible() and t.get_text().strip() and id(t) not in in_legends
+            and (id(t) not in tick_labels or id(t) in drawn)]
+
+
+def _boxes(fig: Figure, renderer) -> list[tuple[str, object]]:
+    boxes = [(repr(t.get_text()), t.get_window_extent(renderer)) for t in _texts(fig)]
+    boxes += [(f"legend of {legend.axes.get_title()!r}" if legend.axes else "figure legend",
+               legend.get_window_extent(renderer)) for legend in fig.findobj(Legend) if legend.get_visible()]
+    return [(name, box) for name, box in boxes if box.width > 0 and box.height > 0]
+
+
+@pytest.fixture(params=list(FIGURES), ids=list(FIGURES))
+def figure(request) -> Figure:
+    before = dict(matplotlib.rcParams)
+    fig = FIGURES[request.param]()
+    assert isinstance(fig, Figure)
+    after = dict(matplotlib.rcParams)
+    changed = {k for k in before if before[k] != after[k] and not (k == "backend")}
+    assert not changed, f"drawing changed rcParams: {sorted(changed)}"
+    return fig
+
+
+def test_figure_is_drawn_in_the_course_style(figure):
+    width, _ = figure.get_size_inches()
+    assert figure.dpi == COURSE_RC["figure.dpi"], "drawn outside the course style (use @course_figure)"
+    assert width >= 8.0, f"{width:.1f} in wide: a course figure fills the notebook's width"
+    fontsizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_text().strip()]
+    assert min(fontsizes) >= 9, f"a text of {min(fontsizes)} pt is too small to read"
+
+
+def test_every_axis_with_a_scale_has_a_label_and_the_figure_a_title(figure):
+    _drawn(figure)
+    problems = []
+    for ax in figure.axes:
+        if not ax.get_visible() or not ax.axison:
+            continue
+        axes_ = [("x", ax.xaxis), ("y", ax.yaxis)] + ([("z", ax.zaxis)] if hasattr(ax, "zaxis") else [])
+        for name, axis in axes_:
+            shows_scale = any(t.get_visible() and t.get_text().strip() for t in axis.get_ticklabels())
+            if shows_scale and not axis.get_label_text().strip():
+                problems.append(f"the {name} axis of {ax.get_title()!r} has no label")
+    titled = (figure._suptitle is not None and figure._suptitle.get_text().strip()) or figure.texts or (
+        len([ax for ax in figure.axes if ax.get_label() != "<colorbar>"]) == 1 and figure.axes[0].get_title())
+    if not titled:
+        problems.append("no title: a figure with several panels needs a suptitle saying what to compare")
+    assert not problems, problems
+
+
+def test_no_two_texts_overlap(figure):
+    renderer = _drawn(figure)
+    boxes = _boxes(figure, renderer)
+    clashes = [f"{a} and {b}" for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
+               if box_a.shrunk(0.98, 0.9).overlaps(box_b.shrunk(0.98, 0.9))]
+    assert not clashes, "texts overlap: " + "; ".join(clashes[:5])
+
+
+def test_no_annotation_is_drawn_across_a_curve(figure):
+    renderer = _drawn(figure)
+    clashes = []
+    for ax in figure.axes:
+        if not ax.axison:
+            continue
+        for text in ax.texts:
+            if not text.get_visible() or not text.get_text().strip():
+                continue
+            box = text.get_window_extent(renderer).padded(1)
+            for line in ax.get_lines():
+                if line.get_linestyle() in ("None", "", " ") or not line.get_visible():
+                    continue
+                xy = line.get_transform().transform(np.column_stack(line.get_data()).astype(float))
+                xy = xy[np.isfinite(xy).all(axis=1)]
+                # sample every segment at about one point per pixel
+                points = [xy[:1]]
+                for start, end in zip(xy[:-1], xy[1:]):
+                    n = int(min(2000, np.hypot(*(end - start)))) + 1
+                    points.append(start + np.linspace(0, 1, n)[:, None] * (end - start))
+                points = np.concatenate(points)
+                if box.contains_points(points).any() if hasattr(box, "contains_points") else any(
+                        box.contains(x, y) for x, y in points):
+                    clashes.append(f"{text.get_text()!r} crosses the line {line.get_label()!r}")
+    assert not clashes, clashes
+
+
+def test_importing_utils_and_drawing_leave_rcparams_alone():
+    """A fresh interpreter: `import utils` and every plotting module, draw figures, compare rcParams."""
+    code = (
+        "import matplotlib; matplotlib.use('Agg'); before = dict(matplotlib.rcParams)\n"
+        "import utils, utils.plotting.style, utils.plotting.derivatives, utils.widgets.core\n"
+        "assert dict(matplotlib.rcParams) == before, 'import changed rcParams'\n"
+        "from utils.plotting.derivatives import plot_secant\n"
+        "fig = plot_secant(lambda a: a ** 2, lambda a: 2 * a, 2.0, [0.5], (0.0, 3.5))\n"
+        "fig.savefig(__import__('io').BytesIO(), format='png')\n"
+        "changed = [k for k in before if before[k] != matplotlib.rcParams[k]]\n"
+        "assert not changed, changed\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- 2.6: the secant turns into the tangent -----------------------------------------------------------------------
+
+def _slope_of(fig: Figure, gid: str) -> float:
+    line = next(line for line in fig.axes[0].get_lines() if line.get_gid() == gid)
+    x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+    return float((y[-1] - y[0]) / (x[-1] - x[0]))
+
+
+@pytest.mark.parametrize("a", [2.0, 0.5, -1.5])
+@pytest.mark.parametrize("h", [1.0, 0.5, 0.1, 0.001])
+def test_plot_secant_draws_the_secant_through_a_and_a_plus_h(a, h):
+    fig = derivatives.plot_secant(lambda t: t ** 2, lambda t: 2 * t, a, [h], (a - 2, a + 2), name="f(a) = a²")
+    assert _slope_of(fig, f"secant:{h:g}") == pytest.approx(((a + h) ** 2 - a ** 2) / h, rel=1e-9, abs=1e-9)
+    assert _slope_of(fig, "tangent") == pytest.approx(2 * a)
+    assert derivatives.secant_slope(lambda t: t ** 2, a, h) == pytest.approx(2 * a + h)
+
+
+def test_the_secant_approaches_the_tangent_as_h_shrinks():
+    hs = [1.0, 0.5, 0.2, 0.1, 0.01, 0.001]
+    fig = derivatives.plot_secant(lambda t: t ** 2, lambda t: 2 * t, 2.0, hs, (0.0, 3.5))
+    gaps = [abs(_slope_of(fig, f"secant:{h:g}") - 4.0) for h in hs]
+    assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 2e-3, gaps
+    assert "against 4" in fig.axes[0].get_title()
