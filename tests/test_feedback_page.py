@@ -100,7 +100,9 @@ x = 1
 
 
 def test_markdown_renders_as_html_not_as_text():
-    html = body(page_of(v4.new_markdown_cell(MARKDOWN)))
+    cell = v4.new_markdown_cell(MARKDOWN + "\n![pasted](attachment:pasted.png)")
+    cell.attachments = {"pasted.png": {"image/png": "iVBORw0KGgoAAAANSUhEUg=="}}
+    html = body(page_of(cell))
     tags = Elements(html).tags()
     for tag in ("h1", "h2", "p", "em", "strong", "code", "ul", "ol", "li", "table", "th", "td", "blockquote",
                 "pre", "a", "img", "hr"):
@@ -108,7 +110,9 @@ def test_markdown_renders_as_html_not_as_text():
     assert "&lt;" not in html, "markdown HTML shown as text"
     elements = Elements(html).elements
     assert ("a", {"href": "https://example.org/course", "rel": "noopener noreferrer"}) in elements
-    assert any(tag == "img" and attrs["src"].startswith("data:image/png;base64,") for tag, attrs in elements)
+    images = {attrs["alt"]: attrs["src"] for tag, attrs in elements if tag == "img"}
+    assert images["a dot"].startswith("data:image/png;base64,")
+    assert images["pasted"] == "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg=="  # a pasted image is embedded
     assert any(tag == "td" and attrs.get("style", "").replace(" ", "") == "text-align:right" for tag, attrs in elements)
 
 

@@ -13,6 +13,7 @@ from typing import Iterator
 import nbformat
 import pytest
 
+from notebook_cases import completed_copy, with_answer
 from grader import course, notebooks, reports
 
 pytestmark = pytest.mark.browser
@@ -30,16 +31,8 @@ HOSTILE_CELL = """## My own notes
 NARROW, WIDE = 420, 1280
 
 
-def _completed() -> nbformat.NotebookNode:
-    from notebook_cases import completed_copy
-
-    return completed_copy(LECTURE)
-
-
 def _wrong() -> nbformat.NotebookNode:
-    from notebook_cases import with_answer
-
-    nb = with_answer(_completed(), "sigmoid", WRONG_SIGMOID)
+    nb = with_answer(completed_copy(LECTURE), "sigmoid", WRONG_SIGMOID)
     nb.cells.insert(1, nbformat.v4.new_markdown_cell(HOSTILE_CELL))
     return nb
 
@@ -55,7 +48,7 @@ def _grader(*args: str) -> None:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """student -> feedback page of a course graded and given feedback through the real CLI."""
     root = tmp_path_factory.mktemp("feedback-course")
-    for student, nb in (("complete", _completed()), ("wrong", _wrong())):
+    for student, nb in (("complete", completed_copy(LECTURE)), ("wrong", _wrong())):
         notebooks.write(nb, root / "submitted" / student / LECTURE / f"{LECTURE}.ipynb")
     _grader("autograde", str(root / "submitted"), "--course", str(root / "course"), "-q")
     _grader("feedback", "--course", str(root / "course"), "-q")
