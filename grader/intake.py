@@ -16,6 +16,7 @@ import io
 import json
 import os
 import stat
+import textwrap
 import unicodedata
 import warnings
 import zipfile
@@ -70,10 +71,11 @@ def unrecognised(skipped: list[dict]) -> list[dict]:
 
 
 def layout_hint(assignment_ids: list[str]) -> str:
+    lectures = textwrap.fill(f"a <lecture> is one of: {', '.join(assignment_ids)}", 116, initial_indent="  ",
+                             subsequent_indent="    ", break_on_hyphens=False)
     return ("hint: the layouts the grader recognises, in a folder or a zip (zips inside are opened too):\n"
-            + "".join(f"  {layout}\n" for layout in LAYOUTS)
-            + f"  a <lecture> is one of: {', '.join(assignment_ids)} (any case; copy marks such as ' (1)' are "
-              "accepted)\n  a student not on the --roster is not graded: add them to it")
+            + "".join(f"  {layout}\n" for layout in LAYOUTS) + f"{lectures}\n"
+            + "  in any case, with copy marks such as ' (1)' or '-Copy1'; a student not on the --roster is not graded")
 
 
 def check_student_id(student_id: str) -> str | None:
