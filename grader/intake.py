@@ -103,6 +103,17 @@ def _safe_member_name(name: str) -> PurePosixPath | None:
     return path
 
 
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A zip entry's name. Without the UTF-8 flag Python reads it as cp437, but zips made by many tools (rubyzip,
+    which Canvas uses, among them) hold UTF-8 names without the flag: read those as UTF-8."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return info.filename
+
+
 def _ignored(path: PurePosixPath) -> bool:
     """Operating-system and tool litter: macOS resource forks, checkpoints, caches."""
     return any(part in IGNORED_PARTS or part.startswith("._") for part in path.parts)
@@ -186,8 +197,9 @@ class _Reader:
                                         path=str(prefix)))
 
     def _member(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: PurePosixPath, depth: int) -> None:
-        shown = str(prefix / info.filename) if prefix.parts else info.filename
-        path = _safe_member_name(info.filename.rstrip("/"))
+        name = _member_name(info)
+        shown = str(prefix / name) if prefix.parts else name
+        path = _safe_member_name(name.rstrip("/"))
         if info.is_dir():
             if path is not None and not _ignored(path):
                 self.folders.add(prefix / path)

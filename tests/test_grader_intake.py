@@ -46,6 +46,18 @@ def zipped(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+def without_utf8_flag(archive: Path) -> Path:
+    """The zip as tools that write UTF-8 names without saying so make it (the flag cleared in every header)."""
+    data = bytearray(archive.read_bytes())
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.find(signature)
+        while start != -1:
+            data[start + flags_at + 1] &= ~0x08 & 0xFF  # bit 11 of the little-endian flags: bit 3 of the high byte
+            start = data.find(signature, start + 4)
+    archive.write_bytes(bytes(data))
+    return archive
+
+
 def roster(path: Path, *rows: str, header: str = "id,name,email,lms_id") -> Path:
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return path
@@ -160,6 +172,16 @@ def test_moodle_download(tmp_path):
                for p in subs[key].problems)
     assert kinds(got) == {("not-a-notebook", "ada-lovelace", LECTURE)}  # the online text, told apart
     assert not intake.unrecognised(got.skipped)
+
+
+def test_utf8_names_without_the_zip_flag(tmp_path):
+    """A Canvas login keeps its accents however the zip was written (one with the flag, one without)."""
+    name = f"müllerjörg_101_5001_{LECTURE}.ipynb"
+    flagged = zip_of(tmp_path / "flagged.zip", {name: FULL})
+    unflagged = without_utf8_flag(zip_of(tmp_path / "unflagged.zip", {name: FULL}))
+    assert zipfile.ZipFile(unflagged).namelist() != [name]  # Python alone would read it as cp437
+    for archive in (flagged, unflagged):
+        assert set(found(intake.collect(archive, LECTURES))) == {("müllerjörg", LECTURE)}
 
 
 def test_nbgrader_layout_beside_a_download(tmp_path):
