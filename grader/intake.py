@@ -104,8 +104,8 @@ def _safe_member_name(name: str) -> PurePosixPath | None:
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
-    """A zip entry's name. Without the UTF-8 flag Python reads it as cp437, but zips made by many tools (rubyzip,
-    which Canvas uses, among them) hold UTF-8 names without the flag: read those as UTF-8."""
+    """A zip entry's name. Without the UTF-8 flag Python reads it as cp437, but many tools (rubyzip, Canvas's zip
+    library, by default) write UTF-8 names without the flag: read those as UTF-8."""
     if info.flag_bits & 0x800:
         return info.filename
     try:
