@@ -58,7 +58,8 @@ class Submission:
 @dataclass
 class Intake:
     submissions: list[Submission]
-    skipped: list[dict]  # inputs that could not be attributed to a student and assignment, with the reason
+    skipped: list[dict]  # inputs not graded (and roster students who sent nothing), with the reason, and the
+    # student and lecture where known
 
 
 def problem(kind: str, message: str, **extra) -> dict:

@@ -173,15 +173,17 @@ def _canvas_login_of(name: str) -> set[str]:
 
 def match_student(roster: list[RosterStudent], found: LmsFile | str) -> tuple[RosterStudent | None, str]:
     """The roster's student for a download's student (an LmsFile, or the folder name of nbgrader's layout), or None
-    and why. Canvas: lms_id = user id, then login, then id, then name; Moodle: name (any word order), then id;
-    nbgrader: id, then login, then lms_id."""
+    and why. Canvas: lms_id = user id, then (lines without an lms_id) login, id, name; Moodle: name (any word
+    order), then id; nbgrader: id, then login, then lms_id."""
     if isinstance(found, str):
         tries = [("id", lambda s: s.id == found), ("login", lambda s: s.login == found),
                  ("lms_id", lambda s: s.lms_id == found)]
-    elif found.layout == "Canvas":
+    elif found.layout == "Canvas":  # a line with an lms_id matches a Canvas user by that id alone
+        free = [s for s in roster if not (found.lms_id and s.lms_id)]
         tries = [("lms_id", lambda s: bool(found.lms_id) and s.lms_id == found.lms_id),
-                 ("login", lambda s: s.login == found.student), ("id", lambda s: s.id == found.student),
-                 ("name", lambda s: found.student in _canvas_login_of(s.name))]
+                 ("login", lambda s: s in free and s.login == found.student),
+                 ("id", lambda s: s in free and s.id == found.student),
+                 ("name", lambda s: s in free and found.student in _canvas_login_of(s.name))]
     else:
         words = sorted(_name_words(found.full_name))
         tries = [("name", lambda s: bool(words) and sorted(_name_words(s.name)) == words),

@@ -247,6 +247,15 @@ def test_roster_maps_ids_reports_strangers_and_zeroes_the_absent(tmp_path):
     assert {item["kind"] for item in intake.unrecognised(got.skipped)} == {"not-on-roster"}
 
 
+def test_a_roster_line_with_an_lms_id_is_matched_by_it_alone(tmp_path):
+    """A second Canvas user of the same name is not taken for the roster's student, whose Canvas id is known."""
+    download = zip_of(tmp_path / "canvas.zip", {f"lovelaceada_101_5001_{LECTURE}.ipynb": BLANK,
+                                                f"lovelaceada_555_5002_{LECTURE}.ipynb": FULL})
+    got = intake.collect(download, LECTURES, roster(tmp_path / "roster.csv", "ada,Ada Lovelace,ada@uni.edu,101"))
+    assert found(got)[("ada", LECTURE)].content == BLANK and not found(got)[("ada", LECTURE)].problems
+    assert kinds(got) == {("not-on-roster", "lovelaceada-555", LECTURE)}
+
+
 def test_roster_by_moodle_name_in_any_word_order(tmp_path):
     download = zip_of(tmp_path / "moodle.zip", {f"Ada Lovelace_17_assignsubmission_file_/{LECTURE}.ipynb": FULL,
                                                 f"Pat O'Brien_18_assignsubmission_file_/{LECTURE}.ipynb": FULL})
