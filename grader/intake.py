@@ -462,9 +462,10 @@ def _name(candidate: _Candidate, download_id: str, roster) -> dict | None:
     if reason:
         return problem("bad-student-id", f"{download_id!r}: {reason}: not graded", **where)
     if download_id != (who if isinstance(who, str) else who.student):
-        submission.problems.append(problem(
-            "same-name", f"another {who.layout} student of this download is also called {who.student}: graded as "
-                         f"{download_id} (a --roster with lms_id names students for sure)"))
+        why = "a --roster with lms_id tells them apart" if who.layout == "Canvas" else \
+            "the number is Moodle's participant id in this lecture only: check by hand"
+        submission.problems.append(problem("same-name", f"another {who.layout} student of this download is also "
+                                                        f"called {who.student}: graded as {download_id} ({why})"))
     submission.student_id = download_id
     return None
 
