@@ -17,9 +17,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import course
+from . import course, stopping
 from .console import say
-from . import stopping
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -240,7 +239,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     try:
         return args.run(args)
-    except Exception as error:  # noqa: BLE001 - only the usage errors below; the others go on
+    except Exception as error:  # only the usage errors below; the others go on
         if not isinstance(error, _usage_errors()):
             raise
         say(f"error: {error}")

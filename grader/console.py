@@ -28,25 +28,31 @@ def duration(seconds: float) -> str:
 
 
 class Progress:
-    """Counts finished items out of `total`; `step(line)` reports one. Disabled: silent."""
+    """Counts finished items out of `total`; `step(line)` reports one. Disabled: silent.
+
+    `parallel` items run at a time: the first of them also pay for starting up (templates, warm kernels), so the
+    estimate of the time left uses the pace after they finished."""
 
     BAR_WIDTH = 30
 
-    def __init__(self, total: int, stream=None, enabled: bool = True):
-        self.total, self.done, self.enabled = total, 0, enabled
+    def __init__(self, total: int, stream=None, enabled: bool = True, parallel: int = 1):
+        self.total, self.done, self.enabled, self.parallel = total, 0, enabled, max(parallel, 1)
         self.stream = stream or sys.stderr
         self.tty = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
         self.started = time.monotonic()
+        self.first_round_done: float | None = None
 
     def eta(self) -> str:
-        """The time left, from the pace so far (empty before the first item or after the last)."""
-        if not self.done or self.done >= self.total:
+        """The time left at the pace since the first round finished (empty until then, and after the last)."""
+        if self.done <= self.parallel or self.done >= self.total or self.first_round_done is None:
             return ""
-        elapsed = time.monotonic() - self.started
-        return duration(elapsed / self.done * (self.total - self.done))
+        pace = (time.monotonic() - self.first_round_done) / (self.done - self.parallel)
+        return duration(pace * (self.total - self.done))
 
     def step(self, line: str) -> None:
         self.done += 1
+        if self.done == min(self.parallel, self.total):
+            self.first_round_done = time.monotonic()
         if not self.enabled:
             return
         elapsed = duration(time.monotonic() - self.started)

@@ -246,7 +246,7 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
             say(_banner(chosen, found.skipped, summary.reused, len(todo),
                         f"on {scheduler}" if scheduler else f"in {max(workers, 1)} process(es)" if workers > 0
                         else "in this process"))
-        bar = Progress(len(todo), enabled=progress)
+        bar = Progress(len(todo), enabled=progress, parallel=1 if scheduler else min(max(workers, 1), len(todo)))
         try:
             with closing(run_jobs_dask(todo, scheduler) if scheduler else run_jobs(todo, workers)) as results:
                 for result in results:

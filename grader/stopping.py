@@ -13,7 +13,7 @@ import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 BATCH_PREFIX = "grader-batch-"
 
