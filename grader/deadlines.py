@@ -23,7 +23,7 @@ import re
 import sqlite3
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -131,10 +131,10 @@ def submission_time(timestamp: str | None) -> datetime | None:
     if re.search(r" [+-]\d\d:?\d\d$", timestamp.strip()):
         import dateutil.parser
 
-        return dateutil.parser.parse(timestamp).astimezone(timezone.utc)
+        return dateutil.parser.parse(timestamp).astimezone(UTC)
     from nbgrader.utils import parse_utc
 
-    return parse_utc(timestamp).replace(tzinfo=timezone.utc)
+    return parse_utc(timestamp).replace(tzinfo=UTC)
 
 
 def assess(deadline: Deadline | None, timestamp: str | None, score: float, max_score: float) -> Lateness:
@@ -287,7 +287,7 @@ def _gradebook_due_dates(course_dir: Path) -> list[tuple[str, datetime]]:
         return []
     with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
         rows = connection.execute("SELECT name, duedate FROM assignment WHERE duedate IS NOT NULL").fetchall()
-    return [(name, datetime.fromisoformat(due).replace(tzinfo=timezone.utc)) for name, due in rows]
+    return [(name, datetime.fromisoformat(due).replace(tzinfo=UTC)) for name, due in rows]
 
 
 def _nbgrader_policy(course_dir: Path) -> Policy:
@@ -335,7 +335,7 @@ def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: d
     with Gradebook(db_url, course.COURSE_ID) as gradebook:
         for assignment in gradebook.assignments:
             deadline = deadlines.get(assignment.name)
-            assignment.duedate = deadline.due.astimezone(timezone.utc).replace(tzinfo=None) if deadline else None
+            assignment.duedate = deadline.due.astimezone(UTC).replace(tzinfo=None) if deadline else None
             for submission in assignment.submissions:
                 late = lateness.get((submission.student.id, assignment.name))
                 if late and late.submitted:
@@ -365,17 +365,18 @@ def with_lateness(result: dict, deadlines: dict[str, Deadline]) -> dict:
     return result
 
 
-def csv_header(deadlines: dict[str, Deadline]) -> list[str]:
-    """grades.csv's columns for the lectures with a due date (after the others, which keep their place)."""
-    return [f"{lecture} {what}" for lecture in course.assignments() if lecture in deadlines
+def csv_header(deadlines: dict[str, Deadline], lectures: list[str]) -> list[str]:
+    """grades.csv's columns for the `lectures` with a due date (after the others, which keep their place)."""
+    return [f"{lecture} {what}" for lecture in lectures if lecture in deadlines
             for what in ("submitted", "late", "penalty")]
 
 
-def csv_cells(deadlines: dict[str, Deadline], lateness: dict[tuple[str, str], Lateness], student: str) -> list[str]:
+def csv_cells(deadlines: dict[str, Deadline], lateness: dict[tuple[str, str], Lateness], student: str,
+              lectures: list[str]) -> list[str]:
     """A student's cells under `csv_header`: submission time (UTC), how late ("on time", "2 h 5 min",
     "no timestamp") and the points taken; empty where nothing was graded."""
     cells = []
-    for lecture in course.assignments():
+    for lecture in lectures:
         if lecture not in deadlines:
             continue
         late = lateness.get((student, lecture))

@@ -138,7 +138,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
     grades = io.StringIO()
     writer = csv.writer(grades, lineterminator="\n")
     writer.writerow(["student_id", *lectures, "total", "max_total", "flagged", "protection", "not_graded",
-                     *deadlines.csv_header(due_dates)])
+                     *deadlines.csv_header(due_dates, lectures)])
     max_total = sum(maxima.get(a, 0.0) for a in lectures)
     for student in students:
         row, total, flagged = [_cell(student)], 0.0, False
@@ -153,7 +153,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
         shields = sorted({_protection(r) for (s, _), r in by_key.items() if s == student})
         reasons = "; ".join(item["message"] for item in not_graded.get(student, []))
         writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else "", "; ".join(shields),
-                               _cell(reasons), *deadlines.csv_cells(due_dates, lateness, student)])
+                               _cell(reasons), *deadlines.csv_cells(due_dates, lateness, student, lectures)])
 
     report = []
     for r in results:

@@ -7,7 +7,7 @@ import csv
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import nbformat
@@ -20,7 +20,7 @@ from grader.job import share_alembic_head
 
 LECTURE = "2.7-computation-graph"  # 5 points, two test cells
 DUE = "2026-10-12 23:59 Europe/Berlin"  # 21:59 UTC (summer time)
-DUE_UTC = datetime(2026, 10, 12, 21, 59, tzinfo=timezone.utc)
+DUE_UTC = datetime(2026, 10, 12, 21, 59, tzinfo=UTC)
 
 
 def policy(text: str) -> Policy:
@@ -77,10 +77,10 @@ def test_how_late_reads_like_a_person_says_it():
 
 def test_timestamps_are_read_as_nbgrader_reads_them():
     assert deadlines.submission_time("2026-10-12 23:04:00.948203 UTC") == \
-        datetime(2026, 10, 12, 23, 4, 0, 948203, tzinfo=timezone.utc)
-    assert deadlines.submission_time("2026-10-12 23:04:00") == datetime(2026, 10, 12, 23, 4, tzinfo=timezone.utc)
+        datetime(2026, 10, 12, 23, 4, 0, 948203, tzinfo=UTC)
+    assert deadlines.submission_time("2026-10-12 23:04:00") == datetime(2026, 10, 12, 23, 4, tzinfo=UTC)
     assert deadlines.submission_time("2026-10-13 01:04:00 +02:00") == datetime(2026, 10, 12, 23, 4,
-                                                                                tzinfo=timezone.utc)
+                                                                                tzinfo=UTC)
 
 
 # --------------------------------------------------------------------------- the course file (no kernels)
@@ -124,7 +124,8 @@ def test_nbgrader_config_late_method_is_the_default_policy(tmp_path):
 
 
 BAD_FILES = {
-    "unknown lecture": ('["2.55-derivatives"]\ndue = "2026-10-12 23:59 UTC"\n', 1, "unknown lecture '2.55-derivatives'"),
+    "unknown lecture": ('["2.55-derivatives"]\ndue = "2026-10-12 23:59 UTC"\n', 1,
+                        "unknown lecture '2.55-derivatives'"),
     "no time zone": (f'late = "zero"\n["{LECTURE}"]\ndue = "2026-10-12 23:59"\n', 3, "has no time zone"),
     "TOML local time": (f'["{LECTURE}"]\n\ndue = 2026-10-12T23:59:00\n', 3, "has no time zone"),
     "date only": (f'["{LECTURE}"]\ndue = 2026-10-12\n', 2, "a date without a time"),
@@ -217,6 +218,9 @@ def test_export_applies_each_policy_once_in_grades_report_and_gradebook(graded):
     assert report["late"]["score"] == 5 and report["late"]["late"]["score"] == 2
     assert report["late"]["late"]["seconds_late"] == 7500 and report["late"]["late"]["penalty"] == 3
     assert report["no-stamp"]["late"]["status"] == "no timestamp" and report["no-stamp"]["late"]["penalty"] == 0
+    narrowed = graded.parent / "narrowed"  # export --assignment: another lecture's late columns stay out
+    cli("export", "--course", str(graded), "--assignment", "2.5-derivatives", "--output", str(narrowed))
+    assert LECTURE not in (narrowed / "grades.csv").read_text().splitlines()[0]
     late_rows = {row[0]: row for row in rows if row[2] == "late"}
     assert late_rows["late"][4:7] == ["3", "2 h 5 min (subtract 1 point per hour)", "2 / 5"]
     assert late_rows["no-stamp"][4:7] == ["0", "no timestamp (subtract 1 point per hour)", "5 / 5"]
