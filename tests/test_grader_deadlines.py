@@ -218,8 +218,8 @@ def test_export_applies_each_policy_once_in_grades_report_and_gradebook(graded):
     assert report["late"]["score"] == 5 and report["late"]["late"]["score"] == 2
     assert report["late"]["late"]["seconds_late"] == 7500 and report["late"]["late"]["penalty"] == 3
     assert report["no-stamp"]["late"]["status"] == "no timestamp" and report["no-stamp"]["late"]["penalty"] == 0
-    narrowed = graded.parent / "narrowed"  # export --assignment: another lecture's late columns stay out
-    cli("export", "--course", str(graded), "--assignment", "2.5-derivatives", "--output", str(narrowed))
+    narrowed = graded.parent / "narrowed"  # export --lecture: another lecture's late columns stay out
+    cli("export", "--course", str(graded), "--lecture", "2.5-derivatives", "--output", str(narrowed))
     assert LECTURE not in (narrowed / "grades.csv").read_text().splitlines()[0]
     late_rows = {row[0]: row for row in rows if row[2] == "late"}
     assert late_rows["late"][4:7] == ["3", "2 h 5 min (subtract 1 point per hour)", "2 / 5"]
