@@ -103,7 +103,7 @@ def plot_cost_surface(
     ax = fig.add_subplot(1, 2, 2)
     levels = np.quantile(J, np.linspace(0.0, 1.0, 16) ** 2)
     contours = ax.contour(W, B, J, levels=np.unique(levels), cmap="viridis")
-    fig.colorbar(contours, ax=ax, label="J(w, b)")
+    fig.colorbar(contours, ax=ax, label="J(w, b)", format="%.2f")
     best = np.unravel_index(int(np.argmin(J)), J.shape)
     ax.plot([w_grid[best[1]]], [b_grid[best[0]]], "*", color="black", ms=12, label="lowest grid point")
     for k, path in enumerate(paths):

@@ -25,8 +25,6 @@ COURSE_RC: dict[str, Any] = {
     "legend.fontsize": 11,
     "legend.framealpha": 0.92,
     "figure.titlesize": 14,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
     "lines.linewidth": 2.0,
     "grid.alpha": 0.3,
 }
