@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         stop = error if isinstance(error, stopping.Interrupted) else stopping.received()
         if stop is None:
             raise
-        say(f"interrupted ({stop}): stopped, with no grading process or temporary folder left; every result "
+        say(f"interrupted ({stop}): stopped, with no grading process or temporary folder left; everything "
             "finished before is kept: run the same command again to resume")
         return stop.exit_status
 

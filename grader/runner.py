@@ -13,17 +13,18 @@ from __future__ import annotations
 import concurrent.futures as futures
 import multiprocessing
 import os
+import threading
 import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import cheating, course, intake, sandbox, stopping
+from . import cheating, course, intake, sandbox, stopping, warm
 from .console import Progress, duration, say
-from .job import TEMPLATE_CACHE, Job, grade_one, share_alembic_head
+from .job import TEMPLATE_CACHE, Job, _template, grade_one, share_alembic_head
 from .sandbox import Limits
-from .stopping import batch_folder, detach_from_terminal, kill_trees
+from .stopping import batch_folder, children, detach_from_terminal, kill_trees
 from .store import CourseState, GradebookWriter, UsageError
 
 
@@ -97,8 +98,13 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
     if not jobs:
         return
     if workers <= 0:
-        for job in jobs:
-            yield grade(job)
+        with batch_folder():
+            try:
+                for job in jobs:
+                    yield _in_a_thread(grade, job)
+            finally:  # their folders are in the batch's
+                warm.stop()
+                _template.cache_clear()
         return
     context = multiprocessing.get_context("spawn")
     share_alembic_head()  # before the workers start, so they inherit it
@@ -127,6 +133,22 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
                 os.environ.pop(TEMPLATE_CACHE, None)
             else:
                 os.environ[TEMPLATE_CACHE] = before
+
+
+def _in_a_thread(grade: Callable[[Job], dict], job: Job) -> dict:
+    """grade(job) in a thread of this process: nbclient takes over SIGINT and SIGTERM only in the main thread (to
+    shut its kernel down and carry on, which would journal a crash), so the main thread keeps them and, interrupted,
+    kills everything this process started before it stops."""
+    outcome: dict = {}
+    thread = threading.Thread(target=lambda: outcome.update(result=grade(job)), daemon=True)
+    thread.start()
+    try:
+        while thread.is_alive():
+            thread.join(0.5)
+    except BaseException:
+        kill_trees(children(os.getpid()))
+        raise
+    return outcome["result"]
 
 
 def _pool_run(jobs, workers, grade, context, stall_seconds):
@@ -282,7 +304,9 @@ def _banner(chosen: list, skipped: list, reused: int, todo: int, where: str) -> 
     lectures = len({s.assignment_id for s in chosen})
     line = (f"{len(chosen)} submission(s): {students} student(s), {lectures} lecture(s); {reused} already graded "
             f"(kept), {todo} to grade {where}")
-    return line + (f"; {len(skipped)} input(s) not gradable (listed at the end)" if skipped else "")
+    line += f"; {len(skipped)} input(s) not gradable (listed at the end)" if skipped else ""
+    return line + ("\nthe first results take longest: each grading process first starts nbgrader and its kernels"
+                   if todo else "")
 
 
 def job_line(result: dict) -> str:

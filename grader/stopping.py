@@ -78,6 +78,11 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
+def children(pid: int) -> list[int]:
+    """The processes `pid` started that are still its children."""
+    return _children().get(pid, [])
+
+
 def kill_trees(pids: Iterable[int]) -> None:
     """SIGKILL `pids` and every descendant. Each is stopped first and the tree read again, so no process forks or
     is orphaned between reading the tree and killing it."""
@@ -108,21 +113,22 @@ def kill_trees(pids: Iterable[int]) -> None:
 
 @contextmanager
 def batch_folder() -> Iterator[Path]:
-    """A private temporary folder for one batch, handed to its grading processes as TMPDIR (set while the batch
-    starts them), so their scratch courses, zygote folders and templates all live inside. Removed at the end,
+    """A private temporary folder for one batch, this process's temporary folder and its grading processes' TMPDIR
+    while the batch runs, so their scratch courses, zygote folders and templates all live inside. Removed at the end,
     however the batch ends; a folder left by a batch killed with -9 is removed by the next one."""
     _remove_orphaned()
     folder = Path(tempfile.mkdtemp(prefix=f"{BATCH_PREFIX}{os.getpid()}-"))
     folder.chmod(0o711)  # a kernel's own user (the weaker mode) reaches its folder inside, as it would in /tmp
-    before = os.environ.get("TMPDIR")
-    os.environ["TMPDIR"] = str(folder)
+    before = os.environ.get("TMPDIR"), tempfile.tempdir
+    os.environ["TMPDIR"] = tempfile.tempdir = str(folder)
     try:
         yield folder
     finally:
-        if before is None:
+        if before[0] is None:
             os.environ.pop("TMPDIR", None)
         else:
-            os.environ["TMPDIR"] = before
+            os.environ["TMPDIR"] = before[0]
+        tempfile.tempdir = before[1]
         shutil.rmtree(folder, ignore_errors=True)
 
 

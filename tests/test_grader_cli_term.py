@@ -193,11 +193,12 @@ def leftovers(session: int, marks: list[str]) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_interrupted_batch_stops_cleanly_and_resumes(submitted, graded, tmp_path, signum):
+@pytest.mark.parametrize(("signum", "jobs"), [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGTERM, "0")])
+def test_interrupted_batch_stops_cleanly_and_resumes(submitted, graded, tmp_path, signum, jobs):
+    """In worker processes, and in this process (--jobs 0, where nbclient would take the signals for itself)."""
     state = tmp_path / "course"
     process = subprocess.Popen([sys.executable, "-m", "grader", "autograde", str(submitted), "--course", str(state),
-                                *LIMITS], cwd=course.REPO, start_new_session=True, stdout=subprocess.PIPE,
+                                *LIMITS, "--jobs", jobs], cwd=course.REPO, start_new_session=True, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and not list((state / "results").glob("*/*.json")):
