@@ -1,8 +1,13 @@
 """Print how long every widget of every master notebook takes to redraw after one step of each of its controls.
 
-A redraw here is what the kernel does when a slider moves one step: the widget's function runs, and the Figure it
-returns is rendered to PNG the way `%matplotlib inline` does it (IPython's `print_figure`, tight bounding box). The
-browser adds its own round trip on top (tests/browser measures that).
+A redraw here is what the kernel does when a slider moves one step: the widget's function runs and what it displays
+becomes PNG bytes (a Figure passed to `display` is rendered the way `%matplotlib inline` does it, IPython's
+`print_figure` with a tight bounding box; `utils.widgets.core.show_figure` renders its own PNG). The browser adds its
+own round trip on top.
+
+To compare with an older version, extract it and run this file against it:
+  git archive <commit> utils solutions grader | tar -x -C /tmp/old && cp bench/widgets.py /tmp/old/
+  cd /tmp/old && PYTHONPATH=/tmp/old /work/main/.venv/bin/python widgets.py
 
 The widgets are the masters' own: the code cells of each master run in this process (magics skipped, matplotlib's
 Agg backend), every `ipywidgets.interactive` created is recorded, then each control is stepped forward and back.
@@ -87,8 +92,9 @@ def _neighbour(control: Any) -> Any:
     return control.value + step if control.value + step <= control.max else control.value - step
 
 
-def time_control(widget: Any, control: Any, repeats: int = 3) -> float:
-    """Median seconds for one redraw after stepping `control` (stepped forward and back, `repeats` times each)."""
+def time_control(widget: Any, control: Any, repeats: int = 3) -> tuple[float, float]:
+    """Median and fastest seconds for one redraw after stepping `control` (stepped forward and back, `repeats` times
+    each). On a loaded machine the fastest is the steadier figure to compare two versions by."""
     times = []
     start_value = control.value
     for _ in range(repeats):
@@ -97,20 +103,20 @@ def time_control(widget: Any, control: Any, repeats: int = 3) -> float:
                 begin = time.perf_counter()
                 control.value = target  # `interactive` observes the value and redraws synchronously
                 times.append(time.perf_counter() - begin)
-    return statistics.median(times)
+    return statistics.median(times), min(times)
 
 
 def main(lectures: list[str]) -> None:
     from grader import course
 
     course._put_interpreter_on_path()
-    print(f"{'lecture':40s} {'cell':>4s}  {'control':22s} {'redraw':>8s}  continuous_update")
+    print(f"{'lecture':40s} {'cell':>4s}  {'control':16s} {'median':>8s} {'fastest':>8s}  continuous_update")
     for assignment_id in lectures or course.assignments():
         for cell, widget in collect_widgets(assignment_id):
             for control in widget.children[:-1]:
-                seconds = time_control(widget, control)
+                median, fastest = time_control(widget, control)
                 label = control.description or type(control).__name__
-                print(f"{assignment_id:40s} {cell:4d}  {label:22s} {seconds * 1000:6.0f} ms  "
+                print(f"{assignment_id:40s} {cell:4d}  {label:16s} {median * 1000:5.0f} ms {fastest * 1000:5.0f} ms  "
                       f"{getattr(control, 'continuous_update', '-')}")
 
 

@@ -1,15 +1,33 @@
 """What every widget of the course shares: how it displays its figure and how its controls look.
 
 `figure_widget` is the one way the course builds a widget. It gives every control its full description (no
-"learning r..."), a slider long enough to aim with, and, for widgets whose redraw is heavy (a 2-D decision boundary,
-a training run), redraws only when the slider is released instead of on every drag step.
+"learning r..."), a slider long enough to aim with, and redraws when a slider is released instead of on every drag
+step, unless the redraw is light (under about 100 ms, see bench/widgets.py).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable, Sequence
 
 CONTROL_WIDTH = "560px"  # long enough to aim a slider; never wider than the notebook (max_width below)
+WIDGET_DPI = 100  # a redraw's PNG at screen resolution: about 1000 px wide, the notebook's width, in half the time
+
+
+def show_figure(fig: Any) -> None:
+    """Display `fig` as one PNG rendered once at `WIDGET_DPI`.
+
+    The inline backend would render it twice (a tight bounding box, then the image) at the figure's 150 dpi; the
+    course's figures are already laid out tightly, so one render at screen resolution shows the same picture and
+    halves a slider step's redraw time.
+    """
+    import io
+
+    from IPython.display import Image, display
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=WIDGET_DPI)
+    display(Image(data=buffer.getvalue(), format="png"))
 
 
 def style_control(control: Any, continuous_update: bool = True) -> Any:
@@ -23,16 +41,30 @@ def style_control(control: Any, continuous_update: bool = True) -> Any:
     return control
 
 
-def figure_widget(draw: Callable[..., Any], *, continuous_update: bool = True, **controls: Any) -> Any:
+def figure_widget(draw: Callable[..., Any], *, continuous_update: bool = False, **controls: Any) -> Any:
     """`ipywidgets.interactive` over `draw`, showing the Figure that `draw` returns for the controls' values.
 
-    Plain `interactive` discards the return value; here it is displayed and kept in the widget's `result`.
-    continuous_update: False for heavy redraws (over about 100 ms): the figure follows the slider when it is
-    released (or stepped with the keyboard), not on every step of a drag.
+    Plain `interactive` discards the return value; here it is displayed (a Figure by `show_figure`) and kept in the
+    widget's `result`.
+    continuous_update: whether a drag redraws at every step. The default, False, redraws when the slider is released
+    (or stepped with the keyboard): a redraw over about 100 ms cannot keep up with a drag, whose steps then queue
+    up in the kernel and the figure lags seconds behind (bench/widgets.py measures them: most course figures take
+    100-300 ms). Pass True only for a light redraw.
     """
     import ipywidgets as widgets
+    from IPython.display import display
+    from matplotlib.figure import Figure
 
-    widget = widgets.interactive(draw, {"auto_display": True}, **controls)
+    @functools.wraps(draw)  # `interactive` matches the controls to draw's parameters
+    def shown(*args: Any, **values: Any) -> Any:
+        result = draw(*args, **values)
+        if isinstance(result, Figure):
+            show_figure(result)
+        elif result is not None:
+            display(result)
+        return result
+
+    widget = widgets.interactive(shown, **controls)
     for control in widget.children[:-1]:
         style_control(control, continuous_update)
     return widget
