@@ -62,7 +62,7 @@ def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress
             except Exception as error:  # noqa: BLE001 - one bad report must not stop the others
                 errors.append(f"{result['student_id']} / {result['assignment_id']}: {error}")
             if progress:
-                progress.step(f"{result['assignment_id']} {result['student_id']}")
+                progress.step(f"{result['student_id']} / {result['assignment_id']}")
     return written, errors
 
 

@@ -193,7 +193,8 @@ def leftovers(session: int, marks: list[str]) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("signum", "jobs"), [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGTERM, "0")])
+@pytest.mark.parametrize(("signum", "jobs"), [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGTERM, "0")],
+                         ids=["SIGINT-workers", "SIGTERM-workers", "SIGTERM-in-process"])
 def test_interrupted_batch_stops_cleanly_and_resumes(submitted, graded, tmp_path, signum, jobs):
     """In worker processes, and in this process (--jobs 0, where nbclient would take the signals for itself)."""
     state = tmp_path / "course"
@@ -221,7 +222,10 @@ def test_interrupted_batch_stops_cleanly_and_resumes(submitted, graded, tmp_path
 
     journalled = len(list((state / "results").glob("*/*.json")))
     assert 1 <= journalled < len(STUDENTS)
+    killed = Path(tempfile.gettempdir(), f"grader-batch-{process.pid}-killed")  # what kill -9 would have left
+    (killed / "grader-zygote-x").mkdir(parents=True)
     resumed = cli("autograde", str(submitted), "--course", str(state), *LIMITS)
+    assert not killed.exists()
     assert f"{journalled} already graded (kept), {len(STUDENTS) - journalled} to grade" in resumed.stderr
     assert len([line for line in resumed.stderr.splitlines() if line.startswith("[")]) == len(STUDENTS) - journalled
     assert gradebook_rows(CourseState(state)) == gradebook_rows(CourseState(graded[0]))
