@@ -24,7 +24,7 @@ from . import cheating, course, intake, sandbox, stopping, warm
 from .console import Progress, duration, say
 from .job import TEMPLATE_CACHE, Job, _template, grade_one, share_alembic_head
 from .sandbox import Limits
-from .stopping import batch_folder, children, detach_from_terminal, kill_trees
+from .stopping import batch_folder, children, kill_trees, start_grading_process
 from .store import CourseState, GradebookWriter, UsageError
 
 
@@ -155,7 +155,7 @@ def _pool_run(jobs, workers, grade, context, stall_seconds):
     """Results of `jobs` from one pool; a job whose worker died or stalled is yielded back as the Job itself.
     Stopped early (an interrupt, or the caller closing it), it kills its workers and all they started."""
     pool = futures.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                                       initializer=detach_from_terminal)
+                                       initializer=start_grading_process, initargs=(os.getpid(),))
     submitted = {pool.submit(grade, job): job for job in jobs}
     broken = False
     try:

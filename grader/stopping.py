@@ -7,6 +7,7 @@ Imports nothing heavy: the command line installs the handlers before it loads nb
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 BATCH_PREFIX = "grader-batch-"
+PR_SET_PDEATHSIG = 1
 
 
 class Interrupted(KeyboardInterrupt):
@@ -59,10 +61,14 @@ def check() -> None:
         raise _received[0]
 
 
-def detach_from_terminal() -> None:
-    """In a grading process: a process group of its own, so a Ctrl-C at the terminal reaches only the command (which
-    stops the batch) and never interrupts a student's kernel into a wrong score."""
+def start_grading_process(parent: int) -> None:
+    """In a grading process, first: a process group of its own, so a Ctrl-C at the terminal reaches only the command
+    (which stops the batch) and never interrupts a student's kernel into a wrong score; and death with the command
+    `parent`, even by kill -9 (its zygote and kernels follow it)."""
     os.setpgrp()
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the command died before prctl took effect
+        os._exit(1)
 
 
 def _children() -> dict[int, list[int]]:
