@@ -11,5 +11,6 @@ Modules:
   kernel (its own process budget; what it leaves running is killed); `warm` and `_zygote`: kernels forked
   from a process that has done the imports; `_launch`: starts a kernel under limits; `cheating`: tamper detection.
 - `store`: the course directory, the results journal and the single gradebook writer; `runner`: batches;
-  `reports`: feedback HTML and exports; `__main__`: the command line (`course-grader`).
+  `reports`: feedback HTML and exports; `__main__`: the command line (`course-grader`); `console`: what a
+  command prints while it runs; `stopping`: SIGINT/SIGTERM, and a batch's processes and temporary folder.
 """

@@ -12,9 +12,9 @@ import os
 import shutil
 import signal
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 
 BATCH_PREFIX = "grader-batch-"
 PR_SET_PDEATHSIG = 1
