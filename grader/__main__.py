@@ -76,9 +76,9 @@ def _autograde(args: argparse.Namespace) -> int:
 
 
 def _graded_state(args: argparse.Namespace):
-    """The course directory, refused (exit 2, nothing created) if it has no gradebook or lacks a --student."""
+    """The course directory, refused (exit 2, nothing created) if it was never graded or lacks a --student."""
     state = _state(args)
-    state.require_gradebook()
+    state.require_graded()
     state.require_students(args.student)
     return state
 

@@ -46,7 +46,7 @@ def _escaped(line: str) -> str:
 def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress=None) -> tuple[list[Path], list[str]]:
     """Write feedback/<student>/<assignment>/<assignment>.html for every graded result; (written, errors).
     A course directory never graded is refused (UsageError) before anything is created."""
-    state.require_gradebook()
+    state.require_graded()
     written, errors = [], []
     due_dates = deadlines.load(state.root)
     with state.locked():
@@ -106,7 +106,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
     with its reason, every problem, every flag, every input left out at intake with a zero) from the results.
     `assignment_ids` / `student_ids` narrow it to those lectures' columns and those students' rows. An export with
     fewer students or report entries than the one in `output` is refused (UsageError) unless `force`."""
-    state.require_gradebook()
+    state.require_graded()
     output = Path(output) if output else state.root / "exports"
     due_dates = deadlines.load(state.root)
     with state.locked():

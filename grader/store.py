@@ -66,11 +66,12 @@ class CourseState:
         self.db_path = self.root / "gradebook.db"
         self.db_url = f"sqlite:///{self.db_path}"
 
-    def require_gradebook(self) -> None:
-        """Refuse (UsageError) a course directory that has never been graded: a typo in --course, or no autograde
-        yet. Checked before anything is created there."""
-        if not self.db_path.is_file():
-            where = "does not exist" if not self.root.exists() else "holds no gradebook.db"
+    def require_graded(self) -> None:
+        """Refuse (UsageError) a course directory no `autograde` has run on: a typo in --course, or no autograde
+        yet. (A run whose every input was left out has no gradebook, but its skipped.json is worth exporting.)
+        Checked before anything is created there."""
+        if not (self.db_path.is_file() or (self.root / "skipped.json").is_file() or self.results()):
+            where = "does not exist" if not self.root.exists() else "has never been graded (no gradebook.db)"
             raise UsageError(f"the course directory {self.root} {where}: run `autograde` first, or check --course "
                              f"(default ./course, or $COURSE_GRADER_DIR)")
 

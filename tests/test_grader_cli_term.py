@@ -84,7 +84,7 @@ def test_no_gradebook_exits_2_and_creates_nothing(tmp_path, command):
     empty = tmp_path / "empty"
     empty.mkdir()
     done = cli(command, "--course", str(empty), check=False)
-    assert done.returncode == 2 and "no gradebook" in done.stderr
+    assert done.returncode == 2 and "never been graded" in done.stderr
     assert list(empty.iterdir()) == []
 
 
