@@ -121,7 +121,8 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
                         retry.append(outcome)
                     else:
                         yield outcome
-            for job in retry:  # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
+            # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
+            for job in retry:
                 with closing(_pool_run([job], 1, grade, context, stall_seconds)) as outcomes:
                     results = list(outcomes)
                 if results and not isinstance(results[0], Job):
