@@ -167,15 +167,15 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if not TIMINGS:
         return
     columns = sorted({what for _, what in TIMINGS}, key=["master run-all", "student run-all",
-                                                         "validate complete", "validate blank",
-                                                         "notebook 7 open"].index)
+                                                         "widget step (max)", "validate complete",
+                                                         "validate blank", "notebook 7 open"].index)
     terminalreporter.section("browser: seconds per notebook")
     terminalreporter.write_line(f"{'lecture':42s}" + "".join(f"{c:>19s}" for c in columns))
     for lecture in course.assignments():
         row = [TIMINGS.get((lecture, c)) for c in columns]
         if any(v is not None for v in row):
             terminalreporter.write_line(
-                f"{lecture:42s}" + "".join(f"{'-' if v is None else f'{v:.1f}':>19s}" for v in row))
+                f"{lecture:42s}" + "".join(f"{'-' if v is None else f'{v:.2f}':>19s}" for v in row))
     if "start" in _SESSION:
         terminalreporter.write_line(f"browser suite wall time: {time.perf_counter() - _SESSION['start']:.0f} s "
                                     f"(screenshots in {SCREENSHOTS})")

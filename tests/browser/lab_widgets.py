@@ -76,3 +76,36 @@ def wait_for_change(view: Locator, before: dict, timeout: float = 30) -> dict | 
                 return now
         time.sleep(0.2)
     return None
+
+
+_STEP_JS = """
+(view) => {
+  const handle = view.querySelector('.widget-slider .noUi-handle');
+  if (!handle) return null;
+  const now = Number(handle.getAttribute('aria-valuenow'));
+  const max = Number(handle.getAttribute('aria-valuemax'));
+  return now < max ? 'ArrowRight' : 'ArrowLeft';
+}
+"""
+
+
+def keyboard_step(view: Locator, timeout: float = 15) -> float | None:
+    """Step the first slider one notch with the keyboard (focus its handle, press an arrow key) and return the
+    seconds until the widget's output shows a new picture; None if the widget has no slider or never answers.
+
+    This is what a student feels on every step: the browser sends the value, the kernel redraws, the PNG comes back.
+    """
+    key = view.evaluate(_STEP_JS)
+    if key is None:
+        return None
+    handle = view.locator(".widget-slider .noUi-handle").first
+    before = shown(view)
+    handle.focus()
+    start = time.monotonic()
+    handle.press(key)
+    while time.monotonic() - start < timeout:
+        now = shown(view)
+        if now != before and (now["images"] or now["text"]):
+            return time.monotonic() - start
+        time.sleep(0.01)
+    return None

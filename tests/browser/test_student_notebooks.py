@@ -66,6 +66,7 @@ def test_student_copy_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots
         problems.append(f"cells after the failure ran: {ran_after[:3]}")
 
     # What ran before the stop shows what the master shows there: static figures and widgets.
+    steps: list = []
     for cell, saved in zip(cells[:stop.index], master[:stop.index]):
         if saved.cell_type != "code":
             continue
@@ -78,6 +79,16 @@ def test_student_copy_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots
             problem = widgets.render_problem(views.first) if views.count() else "is not rendered"
             if problem:
                 problems.append(f"{cell.describe()}: widget {problem}")
+            else:
+                steps.append((cell, widgets.keyboard_step(views.first)))
+
+    # Each widget answers a keyboard step on its slider (the slowest step per notebook goes in the timings table).
+    for cell, seconds in steps:
+        if seconds is None and lab.widget_views(cell.index).first.locator(".widget-slider").count():
+            problems.append(f"{cell.describe()}: its widget did not redraw after a keyboard step on its slider")
+    answered = [seconds for _, seconds in steps if seconds is not None]
+    if answered:
+        timings[(lecture, "widget step (max)")] = max(answered)
 
     lab.screenshots(screenshots_dir / lecture, "student")
     if lab.page_errors:
