@@ -31,7 +31,7 @@ import nbformat
 from . import cheating, course, intake, notebooks, sandbox
 from .sandbox import Limits
 
-GRADER_VERSION = "2"  # 2: per-kernel users and disk quota, always-equal objects in every spelling
+GRADER_VERSION = "3"  # 3: feedback lines escaped for markdown, late penalties; 2: per-kernel users, disk quota
 warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader's gradebook code, on every autograde
 INTERNAL_STUDENT = "student"  # the id used inside the scratch course, whatever the real id looks like
 
