@@ -242,3 +242,15 @@ def test_a_course_page_is_one_file_that_loads_nothing():
     assert page.count("<math") == len(course_math(nb)) > 50
     assert "tex-fallback" not in page
     assert "data:image/png;base64," in page  # the reference figures are embedded
+
+
+def test_a_hidden_test_line_in_highlighted_code_is_refused() -> None:
+    """Highlighting splits a code line into <span>s, so the raw HTML never holds it whole: the page's text does."""
+    from grader.reports import LeakError, _secret_lines, render_feedback
+
+    lecture = "2.5-derivatives"
+    line = max(_secret_lines(lecture) - {"### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"}, key=len)
+    nb = v4.new_notebook(cells=[v4.new_markdown_cell("# Feedback"), v4.new_code_cell(line)])
+    result = {"feedback": nbformat.writes(nb), "assignment_id": lecture, "student_id": "s1"}
+    with pytest.raises(LeakError, match="hidden-test"):
+        render_feedback(result)
