@@ -56,6 +56,7 @@ def test_master_runs_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots_
                            and any(WIDGET_MIME in o.get("data", {}) for o in s.outputs))
     if len(widget_cells) != expected_widgets:
         problems.append(f"{len(widget_cells)} cells display a widget in the browser, {expected_widgets} in the file")
+    steps: list[float | None] = []
     for cell in widget_cells:
         views = lab.widget_views(cell.index)
         if views.count() == 0:
@@ -72,6 +73,13 @@ def test_master_runs_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots_
             print(f"{lecture} {cell.describe()}: moved the {moved}")
             if widgets.wait_for_change(view, before) is None:
                 problems.append(f"{cell.describe()}: moving the {moved} did not change the plot or the readout")
+            steps.append(widgets.keyboard_step(view))
+
+    # The slowest keyboard step of any widget (the student copies measure only the widgets before their first stub).
+    answered = [seconds for seconds in steps if seconds is not None]
+    if answered:
+        key = (lecture, "widget step (max)")
+        timings[key] = max(answered + [timings.get(key, 0.0)])
 
     lab.screenshots(screenshots_dir / lecture, "master")
     if lab.page_errors:

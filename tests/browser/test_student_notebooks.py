@@ -88,7 +88,8 @@ def test_student_copy_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots
             problems.append(f"{cell.describe()}: its widget did not redraw after a keyboard step on its slider")
     answered = [seconds for _, seconds in steps if seconds is not None]
     if answered:
-        timings[(lecture, "widget step (max)")] = max(answered)
+        key = (lecture, "widget step (max)")
+        timings[key] = max(answered + [timings.get(key, 0.0)])
 
     lab.screenshots(screenshots_dir / lecture, "student")
     if lab.page_errors:
