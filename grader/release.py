@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
 
-from . import course, notebooks
+from . import course, notebooks, translation
 
 
 REFERENCE_FIGURE_TAG = "reference-figure"
@@ -43,12 +45,41 @@ def with_reference_figures(student: nbformat.NotebookNode, master: nbformat.Note
     return student
 
 
+def translated_copy(student: nbformat.NotebookNode, name: str, language: str) -> nbformat.NotebookNode:
+    """The `language` edition of an English student copy (or of the home page); warns about cells left in English."""
+    applied = translation.apply(student, translation.read_po(translation.po_path(language, name)), language)
+    if applied.untranslated:
+        print(f"warning: {language}/{name}: {len(applied.untranslated)} cell(s) shown in English, their translation is "
+              f"missing or stale ({', '.join(applied.untranslated)}): run `python -m grader.translation update {name}` "
+              "and translate them", file=sys.stderr)
+    return applied.notebook
+
+
+def translated_home(home: nbformat.NotebookNode, language: str) -> nbformat.NotebookNode:
+    """The home page of an edition: translated, with the edition's note after the title, and links to lectures not
+    translated yet pointing at the English copies."""
+    home = translated_copy(home, translation.HOME, language)
+    note = (translation.source_dir(language) / "edition-note.md").read_text(encoding="utf-8").strip()
+    home.cells.insert(1, nbformat.v4.new_markdown_cell(note, id="edition-note"))
+    label = translation.ENGLISH_ONLY[language]
+    for lecture in set(course.assignments()) - set(translation.translated_lectures(language)):
+        for cell in home.cells:
+            if cell.cell_type == "markdown":
+                cell.source = re.sub(rf"\[([^\]]*)\]\({re.escape(lecture)}/", rf"[\1{label}](../{lecture}/", cell.source)
+    return home
+
+
 def generate(assignment_ids: list[str], destination: Path) -> list[Path]:
     """Run `nbgrader generate_assignment` on each assignment; write normalised copies under `destination`, and the
-    course's home page (`start-here.ipynb`, no outputs) beside them."""
+    course's home page (`start-here.ipynb`, no outputs) beside them. Each edition (`translation.LANGUAGES`) gets the
+    same under `destination/<language>/`, for the lectures it has translated, with its glossary page."""
     home = notebooks.normalise(notebooks.read(course.HOME_PAGE), keep_outputs=False)
     notebooks.write(home, destination / course.HOME_PAGE.name)
     written = [destination / course.HOME_PAGE.name]
+    for language in translation.LANGUAGES:
+        notebooks.write(translated_home(home, language), destination / language / course.HOME_PAGE.name)
+        (destination / language / "glossary.md").write_text(translation.glossary_markdown(language), encoding="utf-8")
+        written += [destination / language / course.HOME_PAGE.name, destination / language / "glossary.md"]
     with course.scratch_course(assignment_ids) as api:
         root = Path(api.coursedir.root)
         for assignment_id in assignment_ids:
@@ -70,14 +101,38 @@ def generate(assignment_ids: list[str], destination: Path) -> list[Path]:
                 else:
                     out.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(path, out)
+            written += _translate_lecture(assignment_id, destination)
+    return written
+
+
+def _translate_lecture(assignment_id: str, destination: Path) -> list[Path]:
+    """Copy the English `destination/<id>/` to each edition that translates the lecture, its notebook translated."""
+    written = []
+    for language in translation.LANGUAGES:
+        target = destination / language / assignment_id
+        if target.exists():
+            shutil.rmtree(target)
+        if assignment_id not in translation.translated_lectures(language):
+            continue
+        shutil.copytree(destination / assignment_id, target)
+        notebook = target / f"{assignment_id}.ipynb"
+        notebooks.write(translated_copy(notebooks.read(notebook), assignment_id, language), notebook)
+        written.append(notebook)
     return written
 
 
 def release(assignment_ids: list[str] | None = None) -> list[Path]:
     """Regenerate `notebooks/` for the given assignments (all by default), removing stale ones."""
     ids = assignment_ids or course.assignments()
-    if assignment_ids is None and course.NOTEBOOKS.exists():
-        for stale in course.NOTEBOOKS.iterdir():
-            if stale.is_dir() and stale.name not in ids:
-                shutil.rmtree(stale)
+    if assignment_ids is None:
+        remove_stale(course.NOTEBOOKS, ids)
     return generate(ids, course.NOTEBOOKS)
+
+
+def remove_stale(folder: Path, ids: list[str]) -> None:
+    """Remove the lecture folders of `folder` (and of its editions) that are not in `ids`."""
+    editions = [folder / language for language in translation.LANGUAGES]
+    for parent in [folder, *editions]:
+        for stale in parent.iterdir() if parent.is_dir() else []:
+            if stale.is_dir() and stale.name not in ids and stale not in editions:
+                shutil.rmtree(stale)
