@@ -55,6 +55,9 @@ def _state(args: argparse.Namespace):
 def _autograde(args: argparse.Namespace) -> int:
     if not args.quiet:  # at once: loading nbgrader and reading the submissions take seconds
         say(f"autograde: reading {args.submissions} into the course directory {Path(args.course).resolve()}")
+    from . import deadlines
+
+    deadlines.load(Path(args.course))  # a mistake in COURSE/deadlines.toml stops here (exit 2), before grading
     from .sandbox import protection
 
     limits = _limits(args)
@@ -106,6 +109,17 @@ def _export(args: argparse.Namespace) -> int:
                                args.assignment or None, args.student or None, force=args.force):
         print(f"wrote {path}")
     return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from . import review
+
+    state = _graded_state(args)
+    items = [item for item in review.needs_a_person(state)
+             if (not args.assignment or item.assignment_id in args.assignment)
+             and (not args.student or item.student_id in args.student)]
+    print("\n".join(review.report(state, items)))
+    return 1 if any(item.needs_a_person for item in items) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,6 +219,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true",
                         help="replace an earlier export even if it has more rows than this one")
     export.set_defaults(run=_export)
+
+    review = commands.add_parser(
+        "review", parents=[state],
+        help="list what needs a person: flagged submissions, cells to grade, failed jobs, inputs not graded",
+        description="List what needs a person, with where to look (formgrader's page, the feedback page, the journal "
+                    "entry, the input): submissions flagged for review or with cells to grade or resolve (read from "
+                    "the gradebook, so what a reviewer settled in formgrader is gone from the list), submissions "
+                    "that failed to grade, inputs not graded; and, for information, submissions graded with "
+                    "problems. Exit status 0 if nothing needs a person, 1 if something does, 2 if the course "
+                    "directory has never been graded or a --student is unknown.")
+    review.set_defaults(run=_review)
     return parser
 
 
