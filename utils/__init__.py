@@ -7,5 +7,14 @@ Submodules are split by concern and imported on demand, so `import utils` is che
 - `utils.widgets`: thin ipywidgets wrappers over `utils.plotting`;
 - `utils.checks`: the visible check cells of every lecture.
 
+`setup_notebook()` is the one call a lecture's setup cell makes; importing `utils` changes nothing.
+
 Nothing here reveals a solution or a hidden test: this package ships to students.
 """
+
+
+def setup_notebook() -> None:
+    """Prepare this notebook's kernel: check results show as green and red boxes (`utils.checks.display`)."""
+    from .checks.display import show_check_boxes
+
+    show_check_boxes()

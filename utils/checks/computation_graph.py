@@ -68,7 +68,7 @@ def _named(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
 def _explain(error: CheckFailed, hint: str) -> CheckFailed:
     if isinstance(error, NotImplementedYet):
         return error
-    return CheckFailed(f"{str(error).rstrip('.')}. {hint}", error.student_trace)
+    return CheckFailed(f"{str(error).rstrip('.')}. {hint}", error.places)
 
 
 def _expect_node(out: Any, Value: type, expression: str, data: float, op: str, operands: tuple = ()) -> None:

@@ -1,33 +1,58 @@
 """Building blocks of the visible check cells.
 
-A check calls the student's function on fixed cases. On success it prints one line;
-on failure it raises `CheckFailed`, whose message names the likely mistake. IPython
-shows a `CheckFailed` as that message alone (no wall of traceback), and nbgrader
-counts it as a failed test like any AssertionError.
+A check calls the student's function on fixed cases. On success it reports one line (`passed`);
+on failure it raises `CheckFailed`, whose message names the likely mistake, and whose `places` say
+where in the student's cells an error was raised ("your cell [7], line 11", never a temporary path).
+In a notebook set up with `utils.setup_notebook()` both show as boxes (`utils.checks.display`); elsewhere
+IPython shows a `CheckFailed` as its message alone (no wall of traceback). nbgrader counts it as a
+failed test like any AssertionError.
 """
 
 from __future__ import annotations
 
+import linecache
+import re
+import sys
 import traceback
 from pathlib import Path
-from typing import Any, Callable
+from types import TracebackType
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
 
 _UTILS_DIR = str(Path(__file__).resolve().parent.parent)
+SHORT_LINE = 88  # characters: nbgrader's Validate shows one line per failing test, this wide at most
+
+
+class Place(NamedTuple):
+    """Where the student's code raised: `label` ("your cell [7], line 11"), the function, the line of code."""
+
+    label: str
+    function: str
+    code: str
 
 
 class CheckFailed(AssertionError):
     """A visible check failed; the message says what is wrong and how to fix it."""
 
-    def __init__(self, message: str, student_trace: str = ""):
+    def __init__(self, message: str, places: tuple[Place, ...] = ()):
         super().__init__(message)
-        self.student_trace = student_trace
+        self.places = tuple(places)
+
+    @property
+    def student_trace(self) -> str:
+        """The places as text, one per line, each followed by its line of code."""
+        return "".join(f"  {place.label}, in {place.function}\n    {place.code}\n" for place in self.places)
+
+    @property
+    def headline(self) -> str:
+        """One short line: what a list of failing tests (nbgrader's Validate) shows."""
+        return "Check failed: " + first_sentence(str(self), SHORT_LINE - len("Check failed: "))
 
     def _render_traceback_(self) -> list[str]:
         """Short report that IPython shows instead of a full traceback."""
         lines = ["\x1b[31mCheck failed:\x1b[0m " + str(self)]
-        if self.student_trace:
+        if self.places:
             lines += ["", "Where your code raised it:", self.student_trace.rstrip()]
         return lines
 
@@ -36,9 +61,61 @@ class NotImplementedYet(CheckFailed):
     """The exercise still holds nbgrader's `raise NotImplementedError()` stub."""
 
 
+def first_sentence(text: str, limit: int = SHORT_LINE) -> str:
+    """The first sentence of `text`, in at most `limit` characters.
+
+    A longer sentence ends at its last colon or semicolon that fits ("`f` raised ValueError."), else it is cut
+    with "...".
+    """
+    match = re.search(r"(?<!e\.g)(?<!i\.e)\.\s+(?=[A-Z`(])", text)
+    sentence = text[:match.start() + 1] if match else text.strip()
+    if len(sentence) <= limit:
+        return sentence
+    clause = max(sentence.rfind(": ", 0, limit), sentence.rfind("; ", 0, limit))
+    if clause > limit // 3:
+        return sentence[:clause] + "."
+    return sentence[:limit - 3].rstrip() + "..."
+
+
+def places(tb: TracebackType | None) -> tuple[Place, ...]:
+    """The frames of `tb` that belong to the student's code (not to utils), as `Place`s."""
+    found = []
+    for frame, line in traceback.walk_tb(tb):
+        filename = frame.f_code.co_filename
+        if filename.startswith(_UTILS_DIR):
+            continue
+        function = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
+        found.append(Place(where(filename, line), function, linecache.getline(filename, line).strip()))
+    return tuple(found)
+
+
+def where(filename: str, line: int) -> str:
+    """"your cell [7], line 11" for code run in a notebook cell; else the file's last two path parts and the line."""
+    number = _cell_number(filename)
+    if number is not None:
+        return f"your cell [{number}], line {line}"
+    if "ipykernel_" in filename or filename.startswith("<ipython-input-"):
+        return f"your cell, line {line}"
+    return f"{'/'.join(Path(filename).parts[-2:])}, line {line}"
+
+
+def _cell_number(filename: str) -> int | None:
+    """The execution count of the notebook cell whose code was compiled as `filename` (IPython knows it)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython else None
+    named = shell.compile.format_code_name(filename) if shell is not None else None
+    digits = re.search(r"\d+", named[1]) if named else None
+    return int(digits.group()) if digits else None
+
+
 def passed(name: str, detail: str = "") -> None:
-    """Print the one-line success message of a check."""
-    print(f"✔ {name}: all visible checks passed{' (' + detail + ')' if detail else ''}.")
+    """Report that the check of `name` passed; `detail` says what was checked.
+
+    One line of text, or a green box in a notebook set up with `utils.setup_notebook()`.
+    """
+    from .display import show_passed
+
+    show_passed(name, detail)
 
 
 def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -51,22 +128,23 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     name = getattr(fn, "__name__", repr(fn))
     try:
         return fn(*args, **kwargs)
-    except NotImplementedError:
+    except NotImplementedError as error:
         raise NotImplementedYet(
             f"`{name}` is not implemented yet: replace `raise NotImplementedError()` "
-            "in its cell with your code, run that cell, then run this check again."
+            "in its cell with your code, run that cell, then run this check again.", places(error.__traceback__)
         ) from None
     except CheckFailed:
         raise
     except Exception as error:  # noqa: BLE001 - any student error becomes a readable report
-        trace = _student_frames(error)
+        where_raised = places(error.__traceback__)
         hint = ""
-        if "math." in trace and "Python scalar" in str(error):
+        if any("math." in place.code for place in where_raised) and "Python scalar" in str(error):
             hint = (" The `math` module works on one number at a time; use NumPy's `np.exp`, `np.log`, ..., which"
                     " work on whole arrays elementwise.")
         elif "Python scalar" in str(error):
             hint = " `float(...)` and `int(...)` take a single number; this was given an array."
-        raise CheckFailed(f"`{name}{_describe_args(args)}` raised {type(error).__name__}: {error}.{hint}", trace) from None
+        raise CheckFailed(f"`{name}{_describe_args(args)}` raised {type(error).__name__}: {error}.{hint}",
+                          where_raised) from None
 
 
 def _describe_args(args: tuple[Any, ...]) -> str:
@@ -80,12 +158,6 @@ def _describe_args(args: tuple[Any, ...]) -> str:
             text = repr(arg)
             parts.append(text if len(text) <= 40 else text[:37] + "...")
     return "(" + ", ".join(parts) + ")"
-
-
-def _student_frames(error: BaseException) -> str:
-    """The traceback lines that belong to the student's code, not to utils."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.startswith(_UTILS_DIR)]
-    return "".join(traceback.format_list(frames))
 
 
 def expect(condition: bool, message: str) -> None:

@@ -58,7 +58,7 @@ def _expect_vectorised(fn: Callable, f: Callable, a: np.ndarray, expected: np.nd
     except CheckFailed as failure:
         # The shared hint about `math` functions would be one guess among several: _NOT_VECTORISED names them all.
         message = str(failure).split(" The `math` module")[0].rstrip(".")
-        raise CheckFailed(f"{message}. {_NOT_VECTORISED}", failure.student_trace) from None
+        raise CheckFailed(f"{message}. {_NOT_VECTORISED}", failure.places) from None
     expect(isinstance(result, np.ndarray), f"`{name}(f, a)` with `a` an array returned a "
            f"{type(result).__name__}, not a NumPy array. {_NOT_VECTORISED}")
     expect_shape(result, a.shape, f"`{name}(f, a)` for `a` of shape {a.shape}")

@@ -83,7 +83,7 @@ def _run_backward(output: Any, hint: str = "") -> None:
     except CheckFailed as error:
         if isinstance(error, NotImplementedYet) or not hint:
             raise
-        raise CheckFailed(f"{str(error).rstrip('.')}. {hint}", error.student_trace) from None
+        raise CheckFailed(f"{str(error).rstrip('.')}. {hint}", error.places) from None
 
 
 def _number(node: Any, name: str) -> float:

@@ -73,7 +73,7 @@ def _rows(derivative_table: Callable, a: float, h: float | None = None) -> tuple
         if "for ^" not in str(failure):
             raise
         raise CheckFailed(f"{failure} In Python `^` is bitwise XOR, not a power: write `a ** 2`.",
-                          failure.student_trace) from None
+                          failure.places) from None
     expect(isinstance(table, (list, tuple)) and len(table) == 3,
            f"`{text}` should return {_SHAPE}; it returned a {type(table).__name__}"
            f"{' of length ' + str(len(table)) if hasattr(table, '__len__') else ''}.")

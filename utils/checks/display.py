@@ -1,0 +1,143 @@
+"""Check results as a person reads them: a green box for a passed check, a red box for a failed one.
+
+`show_check_boxes()` (run by `utils.setup_notebook()`, which every lecture's setup cell calls) registers an IPython
+handler (`InteractiveShell.set_custom_exc`) for `CheckFailed` and for the `NotImplementedError` of an exercise that is
+not written yet. The handler displays the box: one MIME bundle, HTML for the notebook and its plain text for terminals,
+nbval and feedback pages. Then it ends the cell with a one-line error, so the cell still fails for nbgrader, nbval and
+the grader, and nbgrader's Validate lists one short line per failing test. Without the handler (plain Python, a
+notebook whose setup cell did not run) a passed check prints its line and a failed one shows its message as text.
+"""
+
+from __future__ import annotations
+
+import html
+import linecache
+import re
+import sys
+import traceback
+from types import TracebackType
+from typing import Any, NamedTuple
+
+from .core import SHORT_LINE, CheckFailed, Place, places, where
+
+HANDLED = (CheckFailed, NotImplementedError)
+# Inline styles: they survive JupyterLab's sanitiser and the feedback page's (grader/feedback_page.py allows them).
+_BOX = ("border-left: 5px solid {edge}; background-color: {fill}; color: #1f1f1f; padding: 6px 12px; "
+        "margin: 2px 0; border-radius: 3px")
+FAILED_COLOURS = {"edge": "#c62828", "fill": "#fdecea"}
+PASSED_COLOURS = {"edge": "#2e7d32", "fill": "#e8f5e9"}
+
+
+def show_check_boxes() -> None:
+    """Show check results in this IPython session as boxes (nothing happens outside IPython)."""
+    shell = _shell()
+    if shell is not None:
+        shell.set_custom_exc(HANDLED, _show_failure)
+
+
+def boxes_shown() -> bool:
+    """Whether this session shows check results as boxes (`show_check_boxes` ran in it)."""
+    shell = _shell()
+    return shell is not None and getattr(shell, "custom_exceptions", ()) == HANDLED
+
+
+def show_passed(name: str, detail: str = "") -> None:
+    """The success of the check of `name`: a green box, or one printed line outside a set-up notebook."""
+    text = f"✔ {name}: all visible checks passed{' (' + detail + ')' if detail else ''}."
+    if not boxes_shown():
+        print(text)
+        return
+    from IPython.display import display
+
+    checked = f'<div style="margin-top: 2px">Checked: {_inline(detail)}.</div>' if detail else ""
+    box = (f'<div class="nn-check nn-check-passed" style="{_BOX.format(**PASSED_COLOURS)}">'
+           f'<strong>✔ <code>{html.escape(name)}</code>: all visible checks passed.</strong>{checked}</div>')
+    display({"text/plain": text, "text/html": box}, raw=True)
+
+
+class Failure(NamedTuple):
+    """A failure as the red box tells it, and the one line that ends the cell."""
+
+    title: str
+    message: str
+    places: tuple[Place, ...]
+    short: str
+
+
+def failure_bundle(failure: Failure) -> dict[str, str]:
+    """The red box of a failure, as a MIME bundle: HTML, and the same words as plain text."""
+    text = f"✘ {failure.title}: {failure.message}"
+    rows = ""
+    if failure.places:
+        text += "\n\nWhere your code raised it:\n" + "".join(
+            f"  {_plain_place(place)}\n    {place.code}\n" for place in failure.places).rstrip("\n")
+        rows = '<div style="margin-top: 6px">Where your code raised it:</div>' + "".join(
+            f'<div style="margin-left: 16px">{_html_place(place)}</div>' for place in failure.places)
+    box = (f'<div class="nn-check nn-check-failed" style="{_BOX.format(**FAILED_COLOURS)}">'
+           f'<strong style="color: #b71c1c">✘ {html.escape(failure.title)}</strong>'
+           f'<div style="margin-top: 2px">{_inline(failure.message)}</div>{rows}</div>')
+    return {"text/plain": text, "text/html": box}
+
+
+def stub_failure(error: NotImplementedError, tb: TracebackType | None) -> Failure | None:
+    """What to tell a student whose cell called an exercise that still raises `NotImplementedError`.
+
+    None when the error does not come from an exercise's stub in a notebook cell (a library's NotImplementedError
+    keeps IPython's usual traceback).
+    """
+    frames = list(traceback.walk_tb(tb))
+    if not frames:
+        return None
+    frame, line = frames[-1]
+    cell = where(frame.f_code.co_filename, line)
+    code = linecache.getline(frame.f_code.co_filename, line).strip()
+    if frame.f_code.co_name == "<module>" or not cell.startswith("your cell") or not code.startswith(
+            "raise NotImplementedError"):
+        return None
+    name = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
+    cell = re.sub(r", line \d+$", "", cell)
+    message = (f"`{name}` is not written yet. It is an exercise of this notebook: write it in {cell} (which still "
+               "raises `NotImplementedError`), run that cell, then run this cell again.")
+    in_cells = tuple(place for place in places(tb) if place.label.startswith("your cell"))
+    return Failure("Not written yet", message, in_cells,
+                   f"NotImplementedError: `{name}` is not written yet ({cell.removeprefix('your ')})")
+
+
+def _show_failure(shell: Any, etype: type, value: BaseException, tb: TracebackType | None,
+                  tb_offset: int | None = None) -> None:
+    """IPython's handler for `HANDLED`: the red box, then a one-line error that fails the cell."""
+    try:
+        if isinstance(value, CheckFailed):
+            failure = Failure("Check failed", str(value), value.places, value.headline)
+        else:
+            failure = stub_failure(value, tb)
+        if failure is None:
+            shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+            return
+        from IPython.display import display
+
+        display(failure_bundle(failure), raw=True)
+        shell._showtraceback(etype, value, [f"\x1b[31m{failure.short[:SHORT_LINE]}\x1b[0m"])
+    except Exception:  # noqa: BLE001 - never lose the error: show IPython's own traceback of it
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+def _plain_place(place: Place) -> str:
+    return place.label if place.function == "<module>" else f"{place.label}, in {place.function}"
+
+
+def _html_place(place: Place) -> str:
+    label = html.escape(place.label)
+    if place.function != "<module>":
+        label += f", in <code>{html.escape(place.function)}</code>"
+    return f"{label}: <code>{html.escape(place.code)}</code>" if place.code else label
+
+
+def _inline(text: str) -> str:
+    """Plain text with `backticks` as HTML: escaped, the quoted parts in code style."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
+
+
+def _shell() -> Any:
+    ipython = sys.modules.get("IPython")
+    return ipython.get_ipython() if ipython else None
