@@ -11,7 +11,6 @@ import nbformat
 
 from . import course, notebooks, translation
 
-
 REFERENCE_FIGURE_TAG = "reference-figure"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 

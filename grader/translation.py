@@ -18,7 +18,6 @@ English as `#| msgid` so the translator sees what changed).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,13 +131,6 @@ def glossary_markdown(language: str) -> str:
     head = {"zh-CN": "# 术语表\n\n本课程中每个概念只用一个中文术语。每讲第一次出现某个术语时，后面的括号里给出英文原文，"
                      "方便你查阅英文资料。\n\n| 英文 | 中文 | 符号 | 首次出现 |\n| --- | --- | --- | --- |"}[language]
     return head + "\n" + "\n".join(rows) + "\n"
-
-
-def prose(markdown: str) -> str:
-    """The running text of a markdown cell: without math, code, HTML tags, link targets and parentheses."""
-    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
-    text = re.sub(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|<[^>]+>|\]\([^)]*\)", " ", text, flags=re.S)
-    return re.sub(r"\([^()]*\)|（[^（）]*）", " ", text)
 
 
 def _update_command(args: argparse.Namespace) -> int:

@@ -1,0 +1,239 @@
+"""The Simplified Chinese edition (notebooks/zh-CN/): generated from the English masters plus solutions/zh-CN/*.po,
+complete and current, consistent in its terms, and graded exactly like the English copies."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import polib
+import pytest
+from notebook_cases import answer_cells, grade_with_grader, load_mutants, with_answer
+
+from grader import course, notebooks, translation
+from grader.release import generate, remove_stale
+
+LANGUAGE = "zh-CN"
+EDITION = course.NOTEBOOKS / LANGUAGE
+LECTURES = translation.translated_lectures(LANGUAGE)
+PAGES = [translation.HOME, *LECTURES]
+# Errata against the Chinese lecture notes (../shared/seed/), each checked there: a phrase its box must contain.
+ERRATA = {
+    "2.1-binary-classification": ["前向暂停"],
+    "2.2-logistic-regression": [],
+    "2.3-cost-function": ["$\\hat{y} = w^T x + b$", "[0, 1]"],
+    "2.4-gradient-descent": ["在你测试集上", "必须定义"],
+    "2.8-derivatives-with-computation-graph": ["\\frac{dJ}{du} = 6"],
+    "2.9-logistic-regression-gradient-descent": ["w := w - a"],
+}
+ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*){3,}")  # four English words in a row
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def edition_copy(name: str) -> nbformat.NotebookNode:
+    return notebooks.read(EDITION / ("start-here.ipynb" if name == translation.HOME else f"{name}/{name}.ipynb"))
+
+
+def markdown(nb: nbformat.NotebookNode) -> list[str]:
+    return [cell.source for cell in nb.cells if cell.cell_type == "markdown"]
+
+
+def without_errata(text: str) -> str:
+    """The text without its errata boxes (a blockquote opened by the erratum mark): they quote the notes' wording."""
+    return re.sub(rf"^> {re.escape(translation.ERRATUM_MARK)}.*(?:\n>.*)*", " ", text, flags=re.MULTILINE)
+
+
+def without_code_and_math(text: str) -> str:
+    text = re.sub(r"```.*?```|\$\$.*?\$\$|\$[^$]*\$|`[^`]*`", " ", text, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>|\]\([^)]*\)", " ", text)
+
+
+def prose(text: str) -> str:
+    """Running text: no code, math, HTML, link targets, nor parentheses (where English terms are glossed)."""
+    return re.sub(r"\([^()]*\)|（[^（）]*）", " ", without_code_and_math(text))
+
+
+def test_the_edition_exists_from_lecture_one_on():
+    assert LECTURES[:1] == ["2.1-binary-classification"]
+    assert LECTURES == course.assignments()[:len(LECTURES)], "translate the lectures in order"
+
+
+@pytest.mark.slow
+def test_committed_edition_equals_a_fresh_generation(tmp_path):
+    generate(LECTURES, tmp_path)
+    fresh = {p.relative_to(tmp_path / LANGUAGE) for p in (tmp_path / LANGUAGE).rglob("*") if p.is_file()}
+    committed = {p.relative_to(EDITION) for p in EDITION.rglob("*") if p.is_file()}
+    assert fresh == committed, "notebooks/zh-CN/ is out of date: run `python -m grader release`"
+    for relative in fresh:
+        new, old = (tmp_path / LANGUAGE / relative).read_bytes(), (EDITION / relative).read_bytes()
+        assert new == old, f"notebooks/zh-CN/{relative} is stale: run `python -m grader release`"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_markdown_cell_is_translated_and_current(name):
+    po = translation.read_po(translation.po_path(LANGUAGE, name))
+    master = translation.master_of(name)
+    applied = translation.apply(master, po, LANGUAGE)
+    assert not applied.untranslated, (f"{name}: cells {applied.untranslated} are untranslated or stale: run "
+                                      f"`python -m grader.translation update {name}` and translate them")
+    cells = [cell.get("id") for cell in master.cells if cell.cell_type == "markdown"]
+    assert [entry.msgctxt for entry in po if not entry.obsolete] == cells, f"{name}: entries of removed cells"
+
+
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_code_cells_and_cell_order_equal_the_english_copy(lecture):
+    chinese, english = edition_copy(lecture), notebooks.read(course.student_path(lecture))
+    assert chinese.metadata.pop("language") == LANGUAGE
+    assert chinese.metadata == english.metadata
+    assert [(c.get("id"), c.cell_type, c.metadata) for c in chinese.cells] == \
+        [(c.get("id"), c.cell_type, c.metadata) for c in english.cells]
+    for zh, en in zip(chinese.cells, english.cells):
+        if en.cell_type == "code":
+            assert zh == en, f"{lecture}: code cell {en.get('id')} differs from the English copy"
+        else:
+            assert zh.source != en.source, f"{lecture}: markdown cell {en.get('id')} is the English one"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_english_prose_is_left(name):
+    for source in markdown(edition_copy(name)):
+        text = prose(source)
+        assert CJK.search(text) or not re.search(r"[A-Za-z]{3}", text), f"{name}: a cell without Chinese: {source[:80]!r}"
+        left = ENGLISH_RUN.findall(text)
+        assert not left, f"{name}: English prose in a Chinese cell: {left[:3]}"
+
+
+def test_the_english_prose_check_catches_a_forgotten_cell():
+    forgotten = "## 2. From an image to a feature vector\n\nLogistic regression takes a single column of numbers."
+    assert ENGLISH_RUN.findall(prose(forgotten))
+    assert not ENGLISH_RUN.findall(prose("逻辑回归（logistic regression gradient descent）的输入是一列数 $w^T x + b$。"))
+
+
+def _first_uses(text: str, terms: list[translation.Term]) -> dict[str, int]:
+    """Where each term's Chinese first stands on its own (not as part of a longer glossary term)."""
+    spans = {t.translation: [m.span() for m in re.finditer(re.escape(t.translation), text)] for t in terms}
+    first = {}
+    for term in terms:
+        longer = [s for other, found in spans.items() if term.translation in other and other != term.translation
+                  for s in found]
+        own = [s for s in spans[term.translation] if not any(a <= s[0] and s[1] <= b for a, b in longer)]
+        if own:
+            first[term.translation] = own[0][1]
+    return first
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_terms_follow_the_glossary(name):
+    """One Chinese term per concept (no rejected synonym outside an errata box); in a lecture, the first use of each
+    term carries its English in parentheses."""
+    terms = translation.glossary(LANGUAGE)
+    text = without_code_and_math(without_errata("\n\n".join(markdown(edition_copy(name)))))
+    for term in terms:
+        rejected = [word for word in term.avoid if word in text]
+        assert not rejected, f"{name}: {rejected} where the glossary says {term.translation} ({term.english})"
+    if name == translation.HOME:
+        return
+    first_uses = _first_uses(text, terms)
+    for term in terms:
+        end = first_uses.get(term.translation)
+        if end is not None:
+            gloss = re.match(r"\s*[（(]([^）)]*)", text[end:])
+            assert gloss and gloss.group(1).lower().startswith(term.english.lower()), (
+                f"{name}: the first {term.translation} must read {term.translation}（{term.english}）: "
+                f"{text[max(0, end - 30):end + 30]!r}")
+
+
+def test_the_glossary_has_one_translation_per_concept():
+    terms = translation.glossary(LANGUAGE)
+    assert len({t.english for t in terms}) == len({t.translation for t in terms}) == len(terms)
+    lectures = {a.split("-")[0] for a in course.assignments()}
+    assert all(t.lecture in lectures for t in terms)
+
+
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_errata_against_the_notes_are_in_their_lecture(lecture):
+    boxes = [m.group(0) for m in re.finditer(rf"^> {re.escape(translation.ERRATUM_MARK)}.*(?:\n>.*)*",
+                                             "\n\n".join(markdown(edition_copy(lecture))), flags=re.MULTILINE)]
+    for phrase in ERRATA.get(lecture, []):
+        assert any(phrase in box for box in boxes), f"{lecture}: no erratum box mentions {phrase!r}"
+
+
+def test_home_page_links_resolve_and_name_english_only_lectures():
+    home = edition_copy(translation.HOME)
+    links = [target for source in markdown(home) for target in re.findall(r"\]\(([^)#]+)\)", source)]
+    assert links and all((EDITION / target).resolve().is_file() for target in links), links
+    for lecture in course.assignments():
+        local = f"]({lecture}/{lecture}.ipynb)" in home.cells[0].source
+        assert local == (lecture in LECTURES), lecture
+    assert home.metadata.language == LANGUAGE
+
+
+def test_translation_sources_never_ship():
+    assert LANGUAGE not in course.assignments()
+    assert not [p for p in course.SOLUTIONS.glob("*/*") if p.parent.name != LANGUAGE and p.suffix != ".ipynb"]
+    shipped = {p.suffix for p in course.NOTEBOOKS.rglob("*") if p.is_file()}
+    assert not shipped & {".po", ".tsv"}
+
+
+def test_a_changed_english_cell_shows_english_until_translated_again():
+    master = translation.master_of(LECTURES[0])
+    po = translation.read_po(translation.po_path(LANGUAGE, LECTURES[0]))
+    cell = next(c for c in master.cells if c.cell_type == "markdown")
+    old_translation = next(e.msgstr for e in po if e.msgctxt == cell.id)
+    old_english, cell.source = cell.source, cell.source + "\n\nA new English sentence."
+
+    applied = translation.apply(master, po, LANGUAGE)
+    shown = next(c for c in applied.notebook.cells if c.get("id") == cell.id).source
+    assert applied.untranslated == [cell.id] and shown.endswith("A new English sentence.")
+    assert shown.startswith(translation.STALE_NOTE[LANGUAGE])
+
+    updated = translation.update(master, po)
+    entry = next(e for e in updated if e.msgctxt == cell.id)
+    assert entry.fuzzy and entry.previous_msgid == old_english and entry.msgstr == old_translation
+    assert translation.apply(master, updated, LANGUAGE).untranslated == [cell.id], "a fuzzy entry is not shown"
+
+    master.cells.remove(cell)
+    master.cells.append(nbformat.v4.new_markdown_cell("Brand new.", id="brandnew"))
+    updated = translation.update(master, updated)
+    assert cell.id not in {e.msgctxt for e in updated}
+    assert [(e.msgctxt, e.msgstr) for e in updated][-1] == ("brandnew", "")
+
+
+def test_release_keeps_the_editions_and_removes_lectures_gone_from_solutions(tmp_path):
+    for folder in ["2.1-a", "9.9-gone", f"{LANGUAGE}/2.1-a", f"{LANGUAGE}/9.9-gone"]:
+        (tmp_path / folder).mkdir(parents=True)
+    remove_stale(tmp_path, ["2.1-a"])
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == \
+        sorted(["2.1-a", LANGUAGE, f"{LANGUAGE}/2.1-a"])
+
+
+def _completed(nb: nbformat.NotebookNode, lecture: str) -> nbformat.NotebookNode:
+    solutions = answer_cells(notebooks.read(course.master_path(lecture)))
+    nb = nbformat.from_dict(nb)
+    for grade_id, cell in answer_cells(nb).items():
+        cell.source = solutions[grade_id].source
+    return nb
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_the_chinese_copy_is_graded_like_the_english_one(lecture):
+    """Through `python -m grader autograde`: a completed Chinese copy scores full marks, a blank one zero, and a mutant
+    loses the same points in both editions."""
+    chinese, english = edition_copy(lecture), notebooks.read(course.student_path(lecture))
+    function, mutants = next(iter(load_mutants(lecture).items()))
+    mutant = next(iter(mutants.values()))
+    results = grade_with_grader(lecture, {
+        "completed": _completed(chinese, lecture), "blank": chinese,
+        "mutant_zh": with_answer(_completed(chinese, lecture), function, mutant),
+        "mutant_en": with_answer(_completed(english, lecture), function, mutant)})
+    assert results["completed"]["score"] == results["completed"]["max_score"] > 0
+    assert results["blank"]["score"] == 0
+    scores = {name: {gid: c["score"] for gid, c in results[name]["cells"].items()} for name in ("mutant_zh", "mutant_en")}
+    assert scores["mutant_zh"] == scores["mutant_en"] and results["mutant_zh"]["score"] < results["completed"]["score"]
+
+
+def test_po_files_are_valid_gettext():
+    for name in PAGES:
+        po = polib.pofile(str(translation.po_path(LANGUAGE, name)))
+        assert po.metadata["Language"] == LANGUAGE and po.percent_translated() == 100
