@@ -7,7 +7,7 @@ It is nbconvert's lab page with three changes:
 - every piece of HTML that comes from the notebook (markdown cells, HTML and markdown outputs, highlighted code)
   goes through an allowlist sanitiser (nh3): headings, paragraphs, lists, tables, code, links, MathML and
   data: images stay; scripts, event handlers, javascript: URLs, iframes, forms and styles (except a table
-  cell's text-align) go. nbconvert's own `clean_html` allowlist lacks p, h1-h6, ul, ... (jupyter/nbconvert#2016);
+  cell's text-align, and the check boxes' colours, border and spacing) go. nbconvert's own `clean_html` allowlist lacks p, h1-h6, ul, ... (jupyter/nbconvert#2016);
 - nothing is loaded from the network (no MathJax, require.js, mermaid or widget manager), and long lines wrap.
 """
 
@@ -46,7 +46,12 @@ ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},  # markdown tables align columns with style="text-align: ..."
     "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"},
+    # the check boxes of utils.checks.display: colours, a border, spacing
+    "div": nh3.ALLOWED_ATTRIBUTES.get("div", set()) | {"style"},
+    "strong": nh3.ALLOWED_ATTRIBUTES.get("strong", set()) | {"style"},
 }
+STYLE_PROPERTIES = {"text-align", "color", "background-color", "border-left", "border-radius", "padding", "margin",
+                    "margin-top", "margin-left"}
 EMBEDDED_IMAGE = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml)[;,]", re.IGNORECASE)
 
 
@@ -54,6 +59,9 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     """Images only from data: URIs (the page loads nothing from the network); no data: URI anywhere else."""
     if element == "img" and attribute == "src":
         return value if EMBEDDED_IMAGE.match(value.strip()) else None
+    if attribute == "style" and not any(part.split(":")[0].strip().lower() in STYLE_PROPERTIES
+                                        for part in value.split(";")):
+        return None  # no allowed property in it: drop the attribute rather than leave style=""
     if value.strip().lower().startswith("data:"):
         return None
     return value
@@ -63,7 +71,7 @@ def sanitise(fragment) -> str:
     """HTML from the notebook, with only what a reader needs: text structure, code, links, MathML, images."""
     fragment = fragment.decode() if isinstance(fragment, bytes) else str(fragment)
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, attribute_filter=_keep_attribute,
-                     url_schemes={"http", "https", "mailto", "data"}, filter_style_properties={"text-align"},
+                     url_schemes={"http", "https", "mailto", "data"}, filter_style_properties=STYLE_PROPERTIES,
                      clean_content_tags={"script", "style"})
 
 

@@ -41,7 +41,8 @@ def _fails_with(check, fn, *fragments: str) -> str:
 
 def test_check_slope_passes_a_correct_forward_nudge(capsys):
     checks25.check_slope(lambda f, a, h=0.001: (f(a + h) - f(a)) / h)
-    assert capsys.readouterr().out.strip() == "✔ slope: all visible checks passed."
+    assert capsys.readouterr().out.strip() == ("✔ slope: all visible checks passed (f(a) = 3a and a², the default nudge "
+                                               "and h = 0.3, numbers and arrays).")
 
 
 @pytest.mark.parametrize(
@@ -103,7 +104,8 @@ def test_check_slope_checks_two_dimensional_arrays():
 
 def test_check_centered_slope_passes_a_correct_centred_nudge(capsys):
     checks25.check_centered_slope(lambda f, a, h=0.001: (f(a + h) - f(a - h)) / (2 * h))
-    assert capsys.readouterr().out.strip() == "✔ centered_slope: all visible checks passed."
+    assert capsys.readouterr().out.strip() == ("✔ centered_slope: all visible checks passed (f(a) = 3a and a³, the "
+                                               "default nudge and h = 0.1, numbers and arrays).")
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,7 @@ def check_forward(forward: Callable[..., Any]) -> None:
             if not _same(value, want, *tolerances(result[name], 1e-9, 1e-12, want)):
                 hint = _forward_hint(name, value, a, b, c, *values[:2])
                 raise CheckFailed(f"{got}; {name} should be {want:g}.{hint}")
-    passed("forward")
+    passed("forward", "p, q and J of the drawn graph for two sets of inputs")
 
 
 def _named(fn: Callable[..., Any], name: str) -> Callable[..., Any]:

@@ -21,7 +21,7 @@ from typing import Any, Callable, NamedTuple
 import numpy as np
 
 _UTILS_DIR = str(Path(__file__).resolve().parent.parent)
-SHORT_LINE = 88  # characters: nbgrader's Validate shows one line per failing test, this wide at most
+SHORT_LINE = 100  # characters: what the Validate dialog shows of a line at 1280 px (one line per failing test)
 
 
 class Place(NamedTuple):
@@ -72,7 +72,7 @@ def first_sentence(text: str, limit: int = SHORT_LINE) -> str:
     if len(sentence) <= limit:
         return sentence
     clause = max(sentence.rfind(": ", 0, limit), sentence.rfind("; ", 0, limit))
-    if clause > limit // 3:
+    if clause > 10:
         return sentence[:clause] + "."
     return sentence[:limit - 3].rstrip() + "..."
 

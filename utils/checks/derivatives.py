@@ -105,7 +105,7 @@ def check_slope(slope: Callable) -> None:
                        "f(a) = a² and the default nudge")
     _expect_vectorised(slope, square, np.array([[0.5, -1.0], [4.0, 10.0]]), np.array([[1.001, -1.999], [8.001, 20.001]]),
                        "f(a) = a² and the default nudge")
-    passed("slope")
+    passed("slope", "f(a) = 3a and a², the default nudge and h = 0.3, numbers and arrays")
 
 
 def check_centered_slope(centered_slope: Callable) -> None:
@@ -143,4 +143,4 @@ def check_centered_slope(centered_slope: Callable) -> None:
                        "f(a) = a³ and the default nudge")
     _expect_vectorised(centered_slope, cube, np.array([[0.5, -1.0], [4.0, 10.0]]),
                        np.array([[0.750001, 3.000001], [48.000001, 300.000001]]), "f(a) = a³ and the default nudge")
-    passed("centered_slope")
+    passed("centered_slope", "f(a) = 3a and a³, the default nudge and h = 0.1, numbers and arrays")

@@ -63,7 +63,7 @@ def check_backward(backward: Callable[..., Any]) -> None:
             if not _close(values[name], want, *tolerances(grads[name], 1e-9, 1e-12, want)):
                 hint = _backward_hint(name, values[name], a, b, c, values["dp"])
                 raise CheckFailed(f"{got}; {name} should be {want:g}.{hint}")
-    passed("backward")
+    passed("backward", "dq, dp, da, db and dc of the drawn graph for two sets of inputs")
 
 
 def _grads(**nodes: Any) -> str:
