@@ -24,6 +24,7 @@ ERRATA = {
     "2.3-cost-function": ["$\\hat{y} = w^T x + b$", "[0, 1]"],
     "2.4-gradient-descent": ["在你测试集上", "必须定义"],
     "2.5-derivatives": ["f(a)=3, a=15", "a=0.001"],
+    "2.6-more-derivative-examples": ["准确的值应该为4.004"],
     "2.8-derivatives-with-computation-graph": ["\\frac{dJ}{du} = 6"],
     "2.9-logistic-regression-gradient-descent": ["w := w - a"],
 }
