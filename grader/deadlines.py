@@ -28,6 +28,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import course
+from .results import Result
 
 FILE_NAME = "deadlines.toml"
 PERIODS = {"minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
@@ -309,17 +310,17 @@ def _nbgrader_policy(course_dir: Path) -> Policy:
 
 
 # --------------------------------------------------------------------------- where results go
-def assess_all(deadlines: dict[str, Deadline], results: list[dict], scores: dict[tuple[str, str], float]) \
+def assess_all(deadlines: dict[str, Deadline], results: list[Result], scores: dict[tuple[str, str], float]) \
         -> dict[tuple[str, str], Lateness]:
     """(student, lecture) -> Lateness for every graded result; the score is the gradebook's where it has one (it
     holds manual changes), the result's otherwise."""
     out = {}
     for result in results:
-        if result.get("status") == "failed":
+        if result.failed:
             continue
-        key = (result["student_id"], result["assignment_id"])
-        score = scores.get(key, result.get("score") or 0.0)
-        out[key] = assess(deadlines.get(key[1]), result.get("timestamp"), score, result.get("max_score") or 0.0)
+        key = (result.student_id, result.assignment_id)
+        score = scores.get(key, result.score)
+        out[key] = assess(deadlines.get(key[1]), result.timestamp, score, result.max_score)
     return out
 
 
@@ -329,9 +330,9 @@ def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: d
     dates replace the gradebook's."""
     from nbgrader.api import Gradebook
 
-    from .job import share_alembic_head
+    from . import scratch
 
-    share_alembic_head()  # the schema check, without a 3 s `alembic` subprocess
+    scratch.know_gradebook_schema()  # the schema check, without a 3 s `alembic` subprocess
     with Gradebook(db_url, course.COURSE_ID) as gradebook:
         for assignment in gradebook.assignments:
             deadline = deadlines.get(assignment.name)
@@ -345,23 +346,24 @@ def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: d
         gradebook.db.commit()
 
 
-def with_lateness(result: dict, deadlines: dict[str, Deadline]) -> dict:
+def with_lateness(result: Result, deadlines: dict[str, Deadline]) -> Result:
     """The result with its `late` assessment and, if the lecture has a due date, a feedback notebook whose summary
     says it (the feedback page's score line)."""
+    import dataclasses
+
     import nbformat
 
-    from .job import _summary_markdown
+    from .feedback_notebook import summary_markdown
 
-    late = assess(deadlines.get(result["assignment_id"]), result.get("timestamp"), result.get("score") or 0.0,
-                  result.get("max_score") or 0.0)
+    late = assess(deadlines.get(result.assignment_id), result.timestamp, result.score, result.max_score)
     if late.due is None:
         return result
-    result = dict(result, late=late.as_dict())
-    nb = nbformat.reads(result["feedback"], as_version=4)
+    result = dataclasses.replace(result, late=late.as_dict())
+    nb = nbformat.reads(result.feedback or "", as_version=4)
     if not nb.cells or not nb.cells[0].source.startswith("# Feedback"):
         raise RuntimeError("the feedback notebook has no summary cell to put the late penalty in")
-    nb.cells[0].source = _summary_markdown(result)
-    result["feedback"] = nbformat.writes(nb)
+    nb.cells[0].source = summary_markdown(result)
+    result.feedback = nbformat.writes(nb)
     return result
 
 

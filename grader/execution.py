@@ -11,70 +11,31 @@ stay nbgrader's: a test cell scores when its outputs hold no error and no stderr
   earlier cells that had run cleanly (outputs discarded) and grading goes on with the next cell;
 - caps the output kept per cell (a flood is cut, and the cell says so on stdout, which nbgrader does not penalise);
 - stops running cells once the notebook's time budget is spent (the rest get an error, so their tests score 0);
-- probes the kernel before each test cell for tampering (see `cheating.PROBE`), and checks that it still reports
-  errors (a canary).
+- probes the kernel before each test cell for tampering (`tamper_probe`), and checks that it still reports errors.
 
-What happened is written as JSON to `record_path` for the job to read.
+This module is the grading policy; talking to the kernel is `kernel_messages`, the tamper checks `tamper_probe`, the
+kernel's sandbox `sandbox.SandboxedKernelManager` (wired in `scratch.config`). What happened is written as JSON to
+`record_path` for the job to read.
 """
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import copy
 import json
-import secrets
-from queue import Empty
 from time import monotonic
 
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
 from nbclient.util import run_hook
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbgrader import utils as nbutils
 from nbgrader.preprocessors import Execute
 from traitlets import Integer, Unicode
 
-from . import cheating
-
-HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
-PING_SECONDS = 5
-WAKE_SECONDS = 0.2
-
-
-def _sliced(unsliced):
-    """`get_msg`, waiting in short slices. pyzmq's asyncio poller can miss the wake-up for a message that has
-    arrived (seen with widget cells under load: a reply found only when a 30 s timeout expired); each slice ends
-    with a fresh look at the socket, so a missed wake-up costs at most WAKE_SECONDS."""
-
-    async def get_msg(timeout=None):
-        deadline = None if timeout is None else monotonic() + timeout
-        while True:
-            step = WAKE_SECONDS if deadline is None else max(0.0, min(WAKE_SECONDS, deadline - monotonic()))
-            try:
-                return await unsliced(timeout=step)
-            except Empty:
-                if deadline is not None and monotonic() >= deadline:
-                    raise
-
-    return get_msg
-
-
-def split_hidden(source: str) -> tuple[str, str] | None:
-    """A test cell's (visible, hidden) code, when both parts compile on their own; else None."""
-    lines = source.splitlines(keepends=True)
-    starts = [i for i, line in enumerate(lines) if line.strip() == HIDDEN_BEGIN]
-    if len(starts) != 1 or lines[starts[0]].startswith((" ", "\t")):
-        return None
-    visible, hidden = "".join(lines[: starts[0]]), "".join(lines[starts[0]:])
-    try:
-        compile(visible, "<visible>", "exec")
-        compile(hidden, "<hidden>", "exec")
-    except (SyntaxError, ValueError):
-        return None
-    # `pass` last: the visible part must not display a value (nbgrader would read it as a partial score)
-    return visible.rstrip() + "\npass\n", hidden
+from . import kernel_messages, tamper_probe
+from .assignment import split_hidden
 
 
 def _error(ename: str, evalue: str) -> NotebookNode:
@@ -104,10 +65,12 @@ class GraderExecute(Execute):
 
     # ------------------------------------------------------------------ the notebook
     def preprocess(self, nb: NotebookNode, resources=None, km=None):
-        """nbconvert's entry point: run our loop instead of nbconvert's cell-by-cell one."""
+        """nbconvert's `ExecutePreprocessor.preprocess` with our loop (`async_execute`) in place of its cell-by-cell
+        one; the rest as upstream has it (pinned: tests/test_upstream_hooks.py)."""
         NotebookClient.__init__(self, nb, km)
         self._check_assign_resources(resources)
         run_sync(self.async_execute)()
+        self.set_widgets_metadata()
         return self.nb, self.resources
 
     async def async_execute(self, reset_kc: bool = False, **kwargs) -> NotebookNode:
@@ -134,13 +97,13 @@ class GraderExecute(Execute):
         return self.nb
 
     async def async_start_new_kernel_client(self):
-        """nbclient's, with sliced waits and a quicker readiness check (see `_wait_for_ready`)."""
+        """nbclient's, with sliced waits and a quicker readiness check (`kernel_messages`)."""
         self.kc = self.km.client()
         await ensure_async(self.kc.start_channels())
         for channel in (self.kc.shell_channel, self.kc.iopub_channel):
-            channel.get_msg = _sliced(channel.get_msg)
+            channel.get_msg = kernel_messages.sliced(channel.get_msg)
         try:
-            self._ready_reply = await self._wait_for_ready()
+            self._ready_reply = await kernel_messages.wait_for_ready(self.kc, self.startup_timeout)
         except Exception:
             await self._async_cleanup_kernel()
             raise
@@ -149,45 +112,10 @@ class GraderExecute(Execute):
         await run_hook(self.on_notebook_start, notebook=self.nb)
         return self.kc
 
-    async def _wait_for_ready(self) -> dict:
-        """jupyter_client's `wait_for_ready` (a kernel_info reply on shell, then a message on iopub, so no output
-        can be missed) without its final 0.2 s of iopub silence: messages already there are drained, and later
-        ones belong to no cell we run. Returns the kernel_info reply."""
-        deadline = monotonic() + self.startup_timeout
-        while monotonic() < deadline:
-            reply = await self._reply(self.kc.kernel_info(), 1.0)
-            if reply is not None:
-                try:
-                    await self.kc.iopub_channel.get_msg(timeout=0.2)
-                except Empty:
-                    continue
-                while await self.kc.iopub_channel.msg_ready():
-                    await self.kc.iopub_channel.get_msg(timeout=0)
-                return reply
-            if not await self.kc.is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
-        raise RuntimeError(f"Kernel didn't respond in {self.startup_timeout} seconds")
-
     async def _kernel_info(self) -> None:
         info = self._ready_reply
         if info and "language_info" in info["content"]:
             self.nb.metadata["language_info"] = info["content"]["language_info"]
-
-    async def _reply(self, msg_id: str, timeout: float) -> dict | None:
-        """The shell reply to `msg_id`, or None after `timeout` seconds (or if the kernel died)."""
-        deadline = monotonic() + timeout
-        while True:
-            remaining = deadline - monotonic()
-            if remaining <= 0:
-                return None
-            try:
-                msg = await self.kc.shell_channel.get_msg(timeout=min(remaining, 1.0))
-            except Exception:  # noqa: BLE001 - queue.Empty
-                if not await self.kc.is_alive():
-                    return None
-                continue
-            if msg["parent_header"].get("msg_id") == msg_id:
-                return msg
 
     # ------------------------------------------------------------------ one cell
     def _event(self, index: int, kind: str, message: str) -> None:
@@ -216,7 +144,7 @@ class GraderExecute(Execute):
             if self._timed_out:
                 self._event(index, "timeout", f"stopped after {self.timeout} s")
                 info["timeout"] = True
-                if not await self._responsive():
+                if not await kernel_messages.responsive(self.kc):
                     self._event(index, "stuck", "the kernel ignored the interrupt: restarted")
                     await self._restart_and_replay(index)
             elif not grade and not _has_error(cell.outputs):
@@ -296,17 +224,7 @@ class GraderExecute(Execute):
         return super().output(outs, msg, display_id, cell_index)
 
     async def _alive(self) -> bool:
-        try:
-            return bool(self.kc is not None and await self.kc.is_alive())
-        except Exception:  # noqa: BLE001
-            return False
-
-    async def _responsive(self) -> bool:
-        """After a timeout: does the kernel answer a trivial request within a few seconds?"""
-        if not await self._alive():
-            return False
-        msg_id = self.kc.execute("", silent=True, store_history=False)
-        return await self._reply(msg_id, PING_SECONDS) is not None
+        return await kernel_messages.alive(self.kc)
 
     async def _restart_and_replay(self, failed_index: int) -> None:
         """A fresh kernel, brought to the state before cell `failed_index` by re-running the cells that ran cleanly."""
@@ -336,38 +254,10 @@ class GraderExecute(Execute):
 
     # ------------------------------------------------------------------ tampering
     async def _probe(self) -> dict | None:
-        """Run the tamper probe in the kernel; its findings, or None if it gave no answer."""
-        if not await self._alive():
-            return None
-        msg_id = self.kc.execute(cheating.PROBE, silent=True, store_history=False,
-                                 user_expressions={"probe": cheating.PROBE_RESULT})
-        reply = await self._reply(msg_id, PING_SECONDS)
-        if not reply:
-            return None
-        try:
-            text = reply["content"]["user_expressions"]["probe"]["data"]["text/plain"]
-            return json.loads(ast.literal_eval(text))
-        except Exception:  # noqa: BLE001 - a tampered kernel may answer anything
-            return {"unreadable": True}
-
-    async def _canary(self) -> bool:
-        """Does the kernel still report a failing assertion as an error?"""
-        nonce = secrets.token_hex(8)
-        msg_id = self.kc.execute(f"assert False, {nonce!r}", silent=True, store_history=False)
-        reply = await self._reply(msg_id, PING_SECONDS)
-        content = (reply or {}).get("content", {})
-        return content.get("status") == "error" and content.get("evalue") == nonce
+        return await tamper_probe.probe(self.kc)
 
     async def _check_kernel_integrity(self, index: int) -> None:
-        try:
-            findings = await self._probe()
-            canary = await self._canary() if await self._alive() else True
-        except Exception as error:  # noqa: BLE001
-            findings, canary = {"unreadable": True, "error": repr(error)}, True
-        problems = cheating.compare_probe(self._baseline, findings)
-        if not canary:
-            problems.append("a failing assertion no longer shows as an error in the kernel "
-                            "(execution or error reporting was tampered with)")
+        problems = await tamper_probe.tampering(self.kc, self._baseline)
         if problems:
             self._record["probes"].append({"cell": index,
                                            "grade_id": self.nb.cells[index].metadata["nbgrader"]["grade_id"],

@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 import nbformat
 
 from . import lms
+from .assignment import nbgrader_cells
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
 MAX_NESTED_ZIP_BYTES = 256 * 2**20
@@ -614,11 +615,6 @@ def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
     if dropped:
         problems.append(problem("bad-cells", f"{dropped} malformed cell(s) dropped"))
     return clean, problems
-
-
-def nbgrader_cells(nb: nbformat.NotebookNode) -> list[tuple[int, str, dict]]:
-    return [(i, c.metadata["nbgrader"].get("grade_id"), c.metadata["nbgrader"]) for i, c in enumerate(nb.cells)
-            if isinstance(c.metadata.get("nbgrader"), dict) and c.metadata["nbgrader"].get("grade_id")]
 
 
 def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, list[dict]]:

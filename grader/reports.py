@@ -9,9 +9,9 @@ from pathlib import Path
 
 import nbformat
 
-from . import course, deadlines
-from .cheating import is_flagged
-from .job import secret_lines
+from . import course, deadlines, review
+from .assignment import Assignment
+from .results import Result
 from .store import CourseState, GradebookWriter, UsageError, atomic_write
 
 
@@ -20,20 +20,19 @@ class LeakError(RuntimeError):
 
 
 def _secret_lines(assignment_id: str) -> set[str]:
-    return secret_lines(nbformat.read(course.master_path(assignment_id), as_version=4),
-                        nbformat.read(course.student_path(assignment_id), as_version=4))
+    return Assignment.load(assignment_id).secret_lines()
 
 
-def render_feedback(result: dict) -> str:
+def render_feedback(result: Result) -> str:
     """The student's HTML report for one result (feedback_page: sanitised, offline, hidden tests absent)."""
     from .feedback_page import render
 
-    nb = nbformat.reads(result["feedback"], as_version=4)
-    html = render(nb, f"Feedback: {result['assignment_id']}")
+    nb = nbformat.reads(result.feedback or "", as_version=4)
+    html = render(nb, f"Feedback: {result.assignment_id}")
     text = _visible_text(html)
-    leaked = [line for line in _secret_lines(result["assignment_id"]) if line in html or line in text]
+    leaked = [line for line in _secret_lines(result.assignment_id) if line in html or line in text]
     if leaked:
-        raise LeakError(f"feedback for {result['student_id']} / {result['assignment_id']} would show hidden-test "
+        raise LeakError(f"feedback for {result.student_id} / {result.assignment_id} would show hidden-test "
                         f"lines ({len(leaked)}): not written")
     return html
 
@@ -52,20 +51,21 @@ def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress
     state.require_graded()
     written, errors = [], []
     due_dates = deadlines.load(state.root)
+    changes = review.reviewer_changes(state)  # scores and comments a reviewer gave in formgrader
     with state.locked():
-        results = [r for r in state.results() if r.get("status") != "failed" and r.get("feedback")
-                   and (not assignment_ids or r["assignment_id"] in assignment_ids)
-                   and (not student_ids or r["student_id"] in student_ids)]
+        results = [r for r in state.all_results() if not r.failed and r.feedback
+                   and (not assignment_ids or r.assignment_id in assignment_ids)
+                   and (not student_ids or r.student_id in student_ids)]
         for result in results:
-            target = state.root / "feedback" / result["student_id"] / result["assignment_id"] / \
-                f"{result['notebook']}.html"
+            target = state.root / "feedback" / result.student_id / result.assignment_id / f"{result.notebook}.html"
             try:
-                atomic_write(target, render_feedback(deadlines.with_lateness(result, due_dates)).encode("utf-8"))
+                reviewed = review.with_reviewer_changes(result, changes)
+                atomic_write(target, render_feedback(deadlines.with_lateness(reviewed, due_dates)).encode("utf-8"))
                 written.append(target)
             except Exception as error:  # noqa: BLE001 - one bad report must not stop the others
-                errors.append(f"{result['student_id']} / {result['assignment_id']}: {error}")
+                errors.append(f"{result.student_id} / {result.assignment_id}: {error}")
             if progress:
-                progress.step(f"{result['student_id']} / {result['assignment_id']}")
+                progress.step(f"{result.student_id} / {result.assignment_id}")
     return written, errors
 
 
@@ -74,8 +74,8 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _protection(result: dict) -> str:
-    kind = (result.get("protection") or {}).get("kind")
+def _protection(result: Result) -> str:
+    kind = (result.protection or {}).get("kind")
     return {"bubblewrap": "bubblewrap", "rlimits": "rlimits (weaker: no sandbox)"}.get(kind, kind or "unknown")
 
 
@@ -114,7 +114,8 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
     due_dates = deadlines.load(state.root)
     with state.locked():
         scores = GradebookWriter(state).scores()
-        results = state.results()
+        changes = review.reviewer_changes(state)
+        results = [review.with_reviewer_changes(r, changes) for r in state.all_results()]
         skipped = state.skipped()
         lateness = deadlines.assess_all(due_dates, results, scores)
         if state.db_path.exists():
@@ -124,14 +125,11 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
         return (not student_ids or student in student_ids) and (not assignment_ids or lecture in assignment_ids)
 
     scores = {key: score for key, score in scores.items() if chosen(*key)}
-    results = [r for r in results if chosen(r["student_id"], r["assignment_id"])]
+    results = [r for r in results if chosen(r.student_id, r.assignment_id)]
     skipped = [item for item in skipped if chosen(item.get("student"), item.get("assignment"))]
-    by_key = {(r["student_id"], r["assignment_id"]): r for r in results}
+    by_key = {(r.student_id, r.assignment_id): r for r in results}
     lectures = [lecture for lecture in course.assignments() if not assignment_ids or lecture in assignment_ids]
-    maxima = {}
-    for r in results:
-        if r.get("status") != "failed" and r.get("max_score"):
-            maxima[r["assignment_id"]] = r["max_score"]
+    maxima = {r.assignment_id: r.max_score for r in results if not r.failed and r.max_score}
     not_graded: dict[str, list[dict]] = {}
     for item in skipped:
         if item.get("student"):
@@ -152,7 +150,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
                 total += scores[(student, lecture)]
             else:
                 row.append("0" if lecture in left_out else "")
-            flagged |= is_flagged(by_key.get((student, lecture), {}).get("flags", []))
+            flagged |= (student, lecture) in by_key and by_key[(student, lecture)].flagged
         shields = sorted({_protection(r) for (s, _), r in by_key.items() if s == student})
         reasons = "; ".join(item["message"] for item in not_graded.get(student, []))
         writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else "", "; ".join(shields),
@@ -160,17 +158,17 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
 
     report = []
     for r in results:
+        journal = r.to_json()
         report.append({
-            "student_id": r["student_id"], "assignment_id": r["assignment_id"], "notebook": r.get("notebook"),
-            "source": r.get("source"), "status": r["status"], "score": r.get("score"), "max_score": r.get("max_score"),
-            "error": r.get("error"), "protection": (r.get("protection") or {}).get("summary"),
+            "student_id": r.student_id, "assignment_id": r.assignment_id, "notebook": r.notebook,
+            "source": r.source, "status": r.status, "score": r.score, "max_score": r.max_score,
+            "error": r.error, "protection": (r.protection or {}).get("summary"),
             "protection_kind": _protection(r),
-            "lost_points": [{"grade_id": g, "lost": c["max_score"] - c["score"], "reason": c["reason"]}
-                            for g, c in r.get("cells", {}).items() if c["score"] < c["max_score"]],
-            "problems": r.get("problems", []),
-            "events": r.get("events", []),
-            "flags": r.get("flags", []),
-            "late": lateness[(r["student_id"], r["assignment_id"])].as_dict() if r["status"] != "failed" else None,
+            "lost_points": [{"grade_id": g, "lost": c.lost, "reason": c.reason} for g, c in r.cells.items() if c.lost > 0],
+            "problems": journal["problems"],
+            "events": journal["events"],
+            "flags": journal["flags"],
+            "late": lateness[(r.student_id, r.assignment_id)].as_dict() if not r.failed else None,
         })
     for item in skipped:
         report.append({"student_id": item.get("student", ""), "assignment_id": item.get("assignment", ""),

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import cheating, course, intake, sandbox, stopping, warm
+from . import course, intake, review, sandbox, scratch, stopping, warm
 from .console import Progress, duration, say
-from .job import TEMPLATE_CACHE, Job, _template, grade_one, share_alembic_head
+from .job import Job, grade_one
+from .results import Result
 from .sandbox import Limits
 from .stopping import batch_folder, children, kill_trees, start_grading_process
 from .store import CourseState, GradebookWriter, UsageError
@@ -30,51 +31,49 @@ from .store import CourseState, GradebookWriter, UsageError
 
 @dataclass
 class Summary:
-    graded: list[dict] = field(default_factory=list)  # results (new or reused)
+    graded: list[Result] = field(default_factory=list)  # results (new or reused), without their notebooks
     reused: int = 0
     skipped: list[dict] = field(default_factory=list)
     protection: str = ""
     seconds: float = 0.0
 
     @property
-    def failed(self) -> list[dict]:
-        return [r for r in self.graded if r["status"] == "failed"]
+    def failed(self) -> list[Result]:
+        return [r for r in self.graded if r.failed]
 
     @property
-    def flagged(self) -> list[dict]:
-        return [r for r in self.graded if cheating.is_flagged(r.get("flags", []))]
+    def flagged(self) -> list[Result]:
+        return [r for r in self.graded if r.flagged]
 
     @property
-    def with_problems(self) -> list[dict]:
-        return [r for r in self.graded if r.get("problems") or any(
-            e["kind"] in ("crash", "timeout", "stuck", "budget", "output-capped") for e in r.get("events", []))]
+    def with_problems(self) -> list[Result]:
+        return [r for r in self.graded if r.problems or r.costly_events]
 
     def lines(self) -> list[str]:
-        ok = [r for r in self.graded if r["status"] != "failed"]
-        students = {r["student_id"] for r in ok}
-        lectures = {r["assignment_id"] for r in ok}
+        ok = [r for r in self.graded if not r.failed]
+        students = {r.student_id for r in ok}
+        lectures = {r.assignment_id for r in ok}
         out = [f"graded {len(ok)} submission(s) ({len(students)} student(s), {len(lectures)} lecture(s)) in "
                f"{self.seconds:.1f} s" + (f"; {self.reused} reused from an earlier run" if self.reused else ""),
                f"protection: {self.protection}"]
-        weaker = [r for r in self.graded if (r.get("protection") or {}).get("kind") == "rlimits"]
+        weaker = [r for r in self.graded if r.weaker_protection]
         if weaker:
             out.append(f"graded with WEAKER protection (no sandbox): {len(weaker)} (the export's protection column "
                        "says which)")
         if self.with_problems:
             out.append(f"graded as far as possible, with problems: {len(self.with_problems)}")
             for r in self.with_problems:
-                kinds = [p["message"] for p in r.get("problems", [])]
-                kinds += [f"{e['kind']} in {e.get('grade_id') or 'cell ' + str(e['cell'])}" for e in r.get("events", [])
-                          if e["kind"] in ("crash", "timeout", "stuck", "budget", "output-capped")]
-                out.append(f"  {r['student_id']} / {r['assignment_id']} ({r['score']:g}/{r['max_score']:g}): "
+                kinds = [p.message for p in r.problems]
+                kinds += [f"{e.kind} in {e.grade_id or 'cell ' + str(e.cell)}" for e in r.costly_events]
+                out.append(f"  {r.student_id} / {r.assignment_id} ({r.score:g}/{r.max_score:g}): "
                            + "; ".join(kinds)[:300])
         out.append(f"failed to grade: {len(self.failed)}")
         for r in self.failed:
-            out.append(f"  {r['student_id']} / {r['assignment_id']}: {r.get('error', '')[:300]}")
+            out.append(f"  {r.student_id} / {r.assignment_id}: {(r.error or '')[:300]}")
         out.append(f"flagged for review (possible tampering): {len(self.flagged)}")
         for r in self.flagged:
-            whats = sorted({f['what'] for f in r['flags'] if f['severity'] == 'tamper'})
-            out.append(f"  {r['student_id']} / {r['assignment_id']}: " + "; ".join(whats)[:300])
+            whats = sorted({f.what for f in r.flags if f.tampering})
+            out.append(f"  {r.student_id} / {r.assignment_id}: " + "; ".join(whats)[:300])
         if self.skipped:
             out.append(f"inputs not graded: {len(self.skipped)} (in the export, with a zero)")
             for s in self.skipped:
@@ -82,14 +81,8 @@ class Summary:
         return out
 
 
-def _failed(job: Job, error: str) -> dict:
-    return {"student_id": job.student_id, "assignment_id": job.assignment_id, "notebook": job.assignment_id,
-            "status": "failed", "error": error, "key": job.key(), "problems": list(job.problems), "flags": [],
-            "cells": {}, "events": [], "score": 0.0, "max_score": 0.0, "source": job.source}
-
-
-def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade_one,
-             stall_seconds: float = 900) -> Iterator[dict]:
+def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], Result] = grade_one,
+             stall_seconds: float = 900) -> Iterator[Result]:
     """Results of `jobs`, in completion order. `workers` processes (0: in this process).
 
     A worker that dies takes its pool down: the unfinished jobs are resubmitted to a fresh pool, each at most
@@ -104,39 +97,38 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], dict] = grade
                     yield _in_a_thread(grade, job)
             finally:  # their folders are in the batch's
                 warm.stop()
-                _template.cache_clear()
+                scratch.forget_templates()
         return
     context = multiprocessing.get_context("spawn")
-    share_alembic_head()  # before the workers start, so they inherit it
     retry: list[Job] = []
     # everything temporary the workers make goes into the batch's folder, removed however the batch ends; they
     # generate each assignment's scratch template once between them, in there too
     with batch_folder() as folder:
-        before = os.environ.get(TEMPLATE_CACHE)
-        os.environ[TEMPLATE_CACHE] = str(folder)
-        try:
-            with closing(_pool_run(jobs, workers, grade, context, stall_seconds)) as outcomes:
-                for outcome in outcomes:
-                    if isinstance(outcome, Job):
-                        retry.append(outcome)
-                    else:
-                        yield outcome
-            # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
-            for job in retry:
-                with closing(_pool_run([job], 1, grade, context, stall_seconds)) as outcomes:
-                    results = list(outcomes)
-                if results and not isinstance(results[0], Job):
-                    yield results[0]
+        settings = (os.getpid(), folder, scratch.alembic_head())
+        with closing(_pool_run(jobs, workers, grade, context, stall_seconds, settings)) as outcomes:
+            for outcome in outcomes:
+                if isinstance(outcome, Job):
+                    retry.append(outcome)
                 else:
-                    yield _failed(job, "the grading process died or stalled on this submission (twice)")
-        finally:
-            if before is None:
-                os.environ.pop(TEMPLATE_CACHE, None)
+                    yield outcome
+        # after a worker died: each unfinished job again, alone, so one bad job cannot sink others
+        for job in retry:
+            with closing(_pool_run([job], 1, grade, context, stall_seconds, settings)) as outcomes:
+                results = list(outcomes)
+            if results and not isinstance(results[0], Job):
+                yield results[0]
             else:
-                os.environ[TEMPLATE_CACHE] = before
+                yield job.failed("the grading process died or stalled on this submission (twice)")
 
 
-def _in_a_thread(grade: Callable[[Job], dict], job: Job) -> dict:
+def _start_worker(parent: int, templates: Path, alembic_head: str) -> None:
+    """A grading process of the batch: it dies with the command `parent`, shares the batch's template folder and is
+    told nbgrader's gradebook schema version."""
+    start_grading_process(parent)
+    scratch.use(templates, alembic_head)
+
+
+def _in_a_thread(grade: Callable[[Job], Result], job: Job) -> Result:
     """grade(job) in a thread of this process: nbclient takes over SIGINT and SIGTERM only in the main thread (to
     shut its kernel down and carry on, which would journal a crash), so the main thread keeps them and, interrupted,
     kills everything this process started before it stops."""
@@ -152,11 +144,12 @@ def _in_a_thread(grade: Callable[[Job], dict], job: Job) -> dict:
     return outcome["result"]
 
 
-def _pool_run(jobs, workers, grade, context, stall_seconds):
+def _pool_run(jobs, workers, grade, context, stall_seconds, settings):
     """Results of `jobs` from one pool; a job whose worker died or stalled is yielded back as the Job itself.
-    Stopped early (an interrupt, or the caller closing it), it kills its workers and all they started."""
+    Stopped early (an interrupt, or the caller closing it), it kills its workers and all they started.
+    `settings`: the arguments of `_start_worker`."""
     pool = futures.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                                       initializer=start_grading_process, initargs=(os.getpid(),))
+                                       initializer=_start_worker, initargs=settings)
     submitted = {pool.submit(grade, job): job for job in jobs}
     broken = False
     try:
@@ -177,7 +170,7 @@ def _pool_run(jobs, workers, grade, context, stall_seconds):
                     broken = True
                     yield job
                 except Exception as error:  # noqa: BLE001
-                    yield _failed(job, f"{type(error).__name__}: {error}")
+                    yield job.failed(f"{type(error).__name__}: {error}")
     except BaseException:  # Interrupted, or GeneratorExit: nothing of this pool may outlive the batch
         broken = True
         kill_trees(list(getattr(pool, "_processes", {}) or {}))
@@ -190,11 +183,11 @@ class SchedulerUnavailable(RuntimeError):
     """The Dask scheduler given with --scheduler cannot be reached."""
 
 
-def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], dict] = grade_one) -> Iterator[dict]:
+def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], Result] = grade_one) -> Iterator[Result]:
     """Results of `jobs` graded on a Dask distributed cluster, in completion order.
 
     `scheduler` is the scheduler's address (tcp://host:8786) or a `distributed.Client`. Only the Job (bytes and
-    ids) travels to the workers and only the result dict comes back; a worker grades with its own installed
+    ids) travels to the workers and only the Result comes back; a worker grades with its own installed
     project (its masters, its nbgrader), so it needs the repository installed, not the same paths. A result whose
     key differs from the one computed here was graded against other masters: it is reported as failed.
     A worker that dies is replaced by Dask (the job is retried on another worker); a job that keeps killing
@@ -220,12 +213,12 @@ def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], dict] = gra
             try:
                 result = future.result()
             except Exception as error:  # noqa: BLE001 - KilledWorker, lost connection, ...
-                yield _failed(job, f"{type(error).__name__}: {error}")
+                yield job.failed(f"{type(error).__name__}: {error}")
                 continue
             finally:
                 future.release()
-            if result.get("key") != keys[index]:
-                yield _failed(job, "the Dask worker graded against other masters or another grader version than "
+            if result.key != keys[index]:
+                yield job.failed("the Dask worker graded against other masters or another grader version than "
                                    "this machine's; install the same version of the repository on every worker")
             else:
                 yield result
@@ -253,15 +246,16 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
     summary = Summary(skipped=found.skipped, protection=shield)
     with state.locked():
         state.save_skipped(Path(submissions), found.skipped)
+        review.keep_submissions(state, chosen)  # nbgrader's submitted/ layout, which formgrader lists
         writer = GradebookWriter(state)  # records each assignment in the gradebook with its first result, so the
         # workers start grading at once; the loop after the results makes sure of every assignment chosen
         todo = []
         for submission in chosen:
             job = Job.from_submission(submission, limits)
-            previous = state.load_result(job.assignment_id, job.student_id)
-            if previous and not force and previous.get("key") == job.key() and previous.get("status") != "failed":
+            previous = state.load(job.assignment_id, job.student_id)
+            if previous and not force and previous.key == job.key() and not previous.failed:
                 writer.record(previous)
-                summary.graded.append(previous)
+                summary.graded.append(previous.light())
                 summary.reused += 1
             else:
                 todo.append(job)
@@ -277,13 +271,13 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
                     state.save_result(result)
                     writer.record(result)
                     stopping.check()
-                    summary.graded.append(_light(result))
+                    summary.graded.append(result.light())
                     bar.step(job_line(result))
         finally:
             bar.close()
         for assignment_id in sorted({s.assignment_id for s in chosen}):
             writer.ensure_assignment(assignment_id)
-    summary.graded.sort(key=lambda r: (r["student_id"], r["assignment_id"]))
+    summary.graded.sort(key=lambda r: (r.student_id, r.assignment_id))
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -310,19 +304,15 @@ def _banner(chosen: list, skipped: list, reused: int, todo: int, where: str) -> 
                    if todo else "")
 
 
-def job_line(result: dict) -> str:
+def job_line(result: Result) -> str:
     """One finished job: student, lecture, score, and what needs a look."""
-    head = f"{result['student_id']} / {result['assignment_id']}: "
-    if result["status"] == "failed":
-        error = (result.get("error") or "").strip().splitlines()
+    head = f"{result.student_id} / {result.assignment_id}: "
+    if result.failed:
+        error = (result.error or "").strip().splitlines()
         return head + "FAILED to grade" + (f": {error[0][:200]}" if error else "")
-    notes = [f"{duration(result.get('seconds') or 0)}"]
-    if cheating.is_flagged(result.get("flags", [])):
+    notes = [f"{duration(result.seconds or 0)}"]
+    if result.flagged:
         notes.append("flagged for review")
-    if result.get("problems"):
-        notes.append(f"{len(result['problems'])} problem(s)")
-    return head + f"{result['score']:g}/{result['max_score']:g} ({', '.join(notes)})"
-
-
-def _light(result: dict) -> dict:
-    return {k: v for k, v in result.items() if k not in ("autograded", "feedback", "traceback")}
+    if result.problems:
+        notes.append(f"{len(result.problems)} problem(s)")
+    return head + f"{result.score:g}/{result.max_score:g} ({', '.join(notes)})"

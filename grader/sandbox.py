@@ -272,6 +272,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     def __init__(self, *args, **kwargs):
         kwargs["kernel_name"] = "python3"
         super().__init__(*args, **kwargs)
+        self.kernel_spec.interrupt_mode = "message"  # a signal to the process group would stop bubblewrap too
         self.transport = "ipc"
         self._starts = 0
         self._user: kernel_users.KernelUser | None = None
@@ -335,15 +336,6 @@ class SandboxedKernelManager(AsyncKernelManager):
         if self._outside_job:
             shutil.rmtree(self._outside_job, ignore_errors=True)
             self._outside_job = None
-
-    async def _async_interrupt_kernel(self) -> None:
-        """Interrupt by message: a signal to the process group would stop bubblewrap, and with it the kernel."""
-        if self.has_kernel:
-            msg = self.session.msg("interrupt_request", content={})
-            self._connect_control_socket()
-            self.session.send(self._control_socket, msg)
-
-    interrupt_kernel = _async_interrupt_kernel
 
     def write_connection_file(self, **kwargs):
         super().write_connection_file(**kwargs)

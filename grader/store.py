@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote, unquote
 
-from . import cheating, course
+from . import course
+from .results import JournalError, Result
 
 DEFAULT_COURSE = "course"
 
@@ -106,16 +107,36 @@ class CourseState:
     def result_path(self, assignment_id: str, student_id: str) -> Path:
         return self.root / "results" / assignment_id / f"{safe_name(student_id)}.json"
 
+    def load(self, assignment_id: str, student_id: str) -> Result | None:
+        """The journalled result of one submission, if there is a readable one."""
+        record = self.load_result(assignment_id, student_id)
+        try:
+            return Result.from_json(record) if record is not None else None
+        except JournalError:
+            return None
+
+    def all_results(self) -> list[Result]:
+        """Every journalled result (an entry that is not one is an error: it would be lost silently)."""
+        found = []
+        for record in self.results():
+            try:
+                found.append(Result.from_json(record))
+            except JournalError as error:
+                raise JournalError(f"{self.result_path(record.get('assignment_id', '?'), record.get('student_id', '?'))}"
+                                   f": {error}") from None
+        return found
+
+    def save_result(self, result: Result) -> None:
+        atomic_write(self.result_path(result.assignment_id, result.student_id),
+                     json.dumps(result.to_json(), sort_keys=True).encode("utf-8"))
+
     def load_result(self, assignment_id: str, student_id: str) -> dict | None:
+        """One journal entry as JSON (`load` gives it as a Result)."""
         path = self.result_path(assignment_id, student_id)
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-
-    def save_result(self, result: dict) -> None:
-        atomic_write(self.result_path(result["assignment_id"], result["student_id"]),
-                     json.dumps(result, sort_keys=True).encode("utf-8"))
 
     def save_skipped(self, submissions: Path, skipped: list[dict]) -> None:
         """Record the inputs a batch over `submissions` left out (replacing what an earlier batch over it left)."""
@@ -135,6 +156,7 @@ class CourseState:
             return {}
 
     def results(self) -> list[dict]:
+        """Every journal entry as JSON, by student and assignment (`all_results` gives them as Results)."""
         found = []
         for path in sorted((self.root / "results").glob("*/*.json")):
             try:
@@ -152,10 +174,10 @@ class GradebookWriter:
         self._ready: set[str] = set()
 
     def _api(self):
-        from .job import _api, _config
+        from . import scratch
         from .sandbox import Limits
 
-        return _api(self.state.root, _config(self.state.root, Limits()))
+        return scratch.api(self.state.root, scratch.config(self.state.root, Limits()))
 
     def ensure_assignment(self, assignment_id: str) -> None:
         """The assignment in the gradebook, as nbgrader's generate_assignment records it from the master."""
@@ -171,39 +193,36 @@ class GradebookWriter:
             if source.exists():
                 shutil.rmtree(source)
             shutil.copytree(course.SOLUTIONS / assignment_id, source)
-            result = self._api().generate_assignment(assignment_id)
+            from . import scratch
+
+            with scratch.quiet():
+                result = self._api().generate_assignment(assignment_id)
             if not result["success"]:
                 raise RuntimeError(f"nbgrader could not record {assignment_id} in the gradebook:\n"
                                    f"{result.get('error') or result.get('log')}")
             marker.write_text("ok\n")
         self._ready.add(assignment_id)
 
-    def record(self, result: dict) -> None:
+    def record(self, result: Result) -> None:
         """Put one result in the gradebook (idempotent: recording it again changes nothing)."""
         from nbgrader.api import Gradebook
 
-        if result.get("status") == "failed":
+        from . import review, scratch
+
+        if result.failed:
             return
-        assignment_id, student_id = result["assignment_id"], result["student_id"]
+        assignment_id, student_id = result.assignment_id, result.student_id
         self.ensure_assignment(assignment_id)
-        flagged = cheating.is_flagged(result.get("flags", []))
-        with Gradebook(self.state.db_url, course.COURSE_ID) as gradebook:
+        with scratch.quiet(), Gradebook(self.state.db_url, course.COURSE_ID) as gradebook:
             gradebook.update_or_create_student(student_id)
-            kwargs = {"timestamp": result["timestamp"]} if result.get("timestamp") else {}
+            kwargs = {"timestamp": result.timestamp} if result.timestamp else {}
             gradebook.update_or_create_submission(assignment_id, student_id, **kwargs)
-            notebook = gradebook.find_submission_notebook(result["notebook"], assignment_id, student_id)
-            notebook.flagged = flagged
-            for grade in notebook.grades:
-                cell = result["cells"].get(grade.name)
-                grade.auto_score = cell["score"] if cell else 0.0
-                grade.manual_score = None
-                grade.needs_manual_grade = flagged
-            for comment in notebook.comments:
-                comment.auto_comment = None
+            notebook = gradebook.find_submission_notebook(result.notebook, assignment_id, student_id)
+            review.record_in_gradebook(self.state, notebook, result)  # reasons as comments; a reviewer's changes kept
             gradebook.db.commit()
-        if result.get("autograded"):
-            target = self.state.root / "autograded" / student_id / assignment_id / f"{result['notebook']}.ipynb"
-            atomic_write(target, result["autograded"].encode("utf-8"))
+        if result.autograded:
+            target = self.state.root / "autograded" / student_id / assignment_id / f"{result.notebook}.ipynb"
+            atomic_write(target, result.autograded.encode("utf-8"))
 
     def scores(self) -> dict[tuple[str, str], float]:
         """(student, assignment) -> score, read back from the gradebook."""

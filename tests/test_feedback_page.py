@@ -11,7 +11,9 @@ import pytest
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
 from notebook_cases import ASSIGNMENTS
-from grader import course, job, notebooks
+from grader import course, notebooks
+from grader.feedback_notebook import summary_markdown
+from grader.results import CellScore, Problem, Result
 from grader.feedback_page import render, sanitise, to_mathml
 
 v4 = nbformat.v4
@@ -221,9 +223,9 @@ def test_markdown_math_becomes_mathml_and_a_bad_formula_falls_back():
 def test_feedback_lines_show_character_for_character():
     """A check message is plain text: its `<`, backticks, `*`, `_` and `$` are shown, not interpreted."""
     message = "visible check failed: `sigmoid(<array of shape (5,)>)` gave 2*x_1 not $x$ & [1](2) <b>"
-    result = {"assignment_id": "2.2-logistic-regression", "student_id": "s_1*", "problems": [{"message": "<i>x</i>"}],
-              "cells": {"test_sigmoid": {"score": 0.0, "max_score": 3.0, "feedback": message}}}
-    html = body(page_of(v4.new_markdown_cell(job._summary_markdown(result))))
+    result = Result("s_1*", "2.2-logistic-regression", "", problems=[Problem("x", "<i>x</i>")],
+                    cells={"test_sigmoid": CellScore(0.0, 3.0, feedback=message)})
+    html = body(page_of(v4.new_markdown_cell(summary_markdown(result))))
     text = " ".join("".join(Elements(html).text).split())
     assert "test_sigmoid: 0 / 3: " + message in text
     assert "student s_1*" in text and "<i>x</i>" in text
@@ -251,6 +253,6 @@ def test_a_hidden_test_line_in_highlighted_code_is_refused() -> None:
     lecture = "2.5-derivatives"
     line = max(_secret_lines(lecture) - {"### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"}, key=len)
     nb = v4.new_notebook(cells=[v4.new_markdown_cell("# Feedback"), v4.new_code_cell(line)])
-    result = {"feedback": nbformat.writes(nb), "assignment_id": lecture, "student_id": "s1"}
+    result = Result("s1", lecture, "", feedback=nbformat.writes(nb))
     with pytest.raises(LeakError, match="hidden-test"):
         render_feedback(result)

@@ -41,7 +41,7 @@ def graded(tmp_path_factory):
 
 def test_every_case_is_graded(graded):
     summary = graded["summary"]
-    assert not summary.failed, [(r["student_id"], r.get("error")) for r in summary.failed]
+    assert not summary.failed, [(r.student_id, r.error) for r in summary.failed]
     assert set(graded["results"]) == set(CASES)
     assert not graded["feedback_errors"]
     text = "\n".join(summary.lines())

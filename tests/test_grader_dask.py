@@ -33,7 +33,7 @@ def _class(root: Path) -> Path:
 
 
 def _cells(summary: runner.Summary) -> dict:
-    return {(r["student_id"], r["assignment_id"]): {g: (c["score"], c["max_score"]) for g, c in r["cells"].items()}
+    return {(r.student_id, r.assignment_id): {g: (c.score, c.max_score) for g, c in r.cells.items()}
             for r in summary.graded}
 
 

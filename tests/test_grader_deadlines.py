@@ -16,7 +16,7 @@ import pytest
 from notebook_cases import completed_copy
 from grader import course, deadlines
 from grader.deadlines import Deadline, DeadlineError, Policy
-from grader.job import share_alembic_head
+from grader.scratch import know_gradebook_schema
 
 LECTURE = "2.7-computation-graph"  # 5 points, two test cells
 DUE = "2026-10-12 23:59 Europe/Berlin"  # 21:59 UTC (summer time)
@@ -227,7 +227,7 @@ def test_export_applies_each_policy_once_in_grades_report_and_gradebook(graded):
 
     from nbgrader.api import Gradebook
 
-    share_alembic_head()  # opening a gradebook without a 3 s `alembic` subprocess
+    know_gradebook_schema()  # opening a gradebook without a 3 s `alembic` subprocess
     with Gradebook(f"sqlite:///{graded / 'gradebook.db'}", course.COURSE_ID) as gradebook:
         assignment = gradebook.find_assignment(LECTURE)
         assert assignment.duedate == DUE_UTC.replace(tzinfo=None)

@@ -252,10 +252,10 @@ def test_a_full_disk_costs_the_submission_nothing_but_that_cell():
     filling.cells.insert(2, nbformat.v4.new_code_cell(FILL))
     filling.cells.append(nbformat.v4.new_code_cell("print('after the full disk')"))
     results = [job.grade_one(job.Job("s", A, nbformat.writes(nb).encode())) for nb in (plain, filling)]
-    assert [r["status"] for r in results] == ["graded", "graded"], [r.get("error") for r in results]
-    assert results[1]["cells"] == results[0]["cells"]
-    assert "after the full disk" in results[1]["autograded"]
-    assert f"{DISK_MB} MB each" in results[1]["protection"]["summary"]
+    assert [r.status for r in results] == ["graded", "graded"], [r.error for r in results]
+    assert results[1].cells == results[0].cells
+    assert "after the full disk" in results[1].autograded
+    assert f"{DISK_MB} MB each" in results[1].protection["summary"]
 
 
 # --------------------------------------------------------------------------- processes

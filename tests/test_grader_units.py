@@ -13,7 +13,7 @@ import pytest
 from notebook_cases import ASSIGNMENTS, answer_cells
 from grader import cheating, course, intake, notebooks
 from grader.__main__ import build_parser
-from grader.execution import split_hidden
+from grader.assignment import nbgrader_cells, split_hidden
 from grader.reports import _cell
 
 
@@ -185,7 +185,7 @@ def test_reconcile_reports_and_repairs(tmp_path):
     a = ASSIGNMENTS[0]
     release = notebooks.read(course.student_path(a))
     nb, _ = intake.read_notebook(course.student_path(a).read_bytes())
-    tests = [i for i, gid, meta in intake.nbgrader_cells(nb) if meta.get("grade")]
+    tests = [i for i, gid, meta in nbgrader_cells(nb) if meta.get("grade")]
     nb.cells[tests[0]].source = ""
     nb.cells.append(nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"grade_id": "bogus", "grade": True}}))
     nb.metadata["kernelspec"] = {"name": "ir", "display_name": "R"}

@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from grader import course, job, kernel_users
+from grader.results import Result
 from grader.sandbox import Limits, SandboxedKernelManager
 from notebook_cases import completed_copy
 from sandbox_required import require_sandbox
@@ -71,11 +72,11 @@ def _outputs(notebook: str, assignment_id: str) -> list:
     return cells
 
 
-def _grade(nb, assignment_id: str, kernels: str) -> dict:
+def _grade(nb, assignment_id: str, kernels: str) -> Result:
     result = job.grade_one(job.Job("s1", assignment_id, nbformat.writes(nb).encode(),
                                    limits=Limits(kernels=kernels).as_dict()))
-    assert result["status"] == "graded", result.get("error")
-    assert result["protection"]["kernels"] == kernels
+    assert result.status == "graded", result.error
+    assert result.protection["kernels"] == kernels
     return result
 
 
@@ -84,9 +85,9 @@ def test_warm_and_cold_kernels_grade_alike(assignment_id):
     """Same scores, same outputs cell by cell (text, errors, figures), for a completed copy of every lecture."""
     nb = completed_copy(assignment_id)
     warm, cold = (_grade(nb, assignment_id, kind) for kind in ("warm", "cold"))
-    assert warm["cells"] == cold["cells"]
-    assert warm["score"] == warm["max_score"] > 0
-    assert _outputs(warm["autograded"], assignment_id) == _outputs(cold["autograded"], assignment_id)
+    assert warm.cells == cold.cells
+    assert warm.score == warm.max_score > 0
+    assert _outputs(warm.autograded, assignment_id) == _outputs(cold.autograded, assignment_id)
 
 
 def test_a_warm_kernel_sees_what_a_cold_kernel_sees():

@@ -8,7 +8,8 @@ import nbformat
 import pytest
 
 from grader import deadlines, reports
-from grader.job import _summary_markdown
+from grader.feedback_notebook import summary_markdown
+from grader.results import Result
 
 pytestmark = pytest.mark.browser
 
@@ -16,15 +17,16 @@ LECTURE = "2.7-computation-graph"
 COURSE_FILE = f'["{LECTURE}"]\ndue = "2026-10-12 23:59 Europe/Berlin"\nlate = "subtract 1 point per hour"\n'
 
 
-def stored_result(timestamp: str | None) -> dict:
+def stored_result(timestamp: str | None) -> Result:
     """A full-marks result of LECTURE whose feedback notebook is its summary, as `grade_one` writes it."""
-    result = {"student_id": "ada", "assignment_id": LECTURE, "notebook": LECTURE, "timestamp": timestamp,
-              "status": "graded", "problems": [], "score": 5.0, "max_score": 5.0,
-              "cells": {"test_forward": {"score": 2.0, "max_score": 2.0, "feedback": ""},
-                        "test_Value": {"score": 3.0, "max_score": 3.0, "feedback": ""}}}
+    result = Result.from_json({
+        "student_id": "ada", "assignment_id": LECTURE, "key": "", "notebook": LECTURE, "timestamp": timestamp,
+        "status": "graded", "problems": [], "score": 5.0, "max_score": 5.0,
+        "cells": {"test_forward": {"score": 2.0, "max_score": 2.0, "feedback": ""},
+                  "test_Value": {"score": 3.0, "max_score": 3.0, "feedback": ""}}})
     nb = nbformat.v4.new_notebook()
-    nb.cells.append(nbformat.v4.new_markdown_cell(_summary_markdown(result)))
-    result["feedback"] = nbformat.writes(nb)
+    nb.cells.append(nbformat.v4.new_markdown_cell(summary_markdown(result)))
+    result.feedback = nbformat.writes(nb)
     return result
 
 

@@ -1,0 +1,108 @@
+"""The student's feedback notebook: their autograded notebook with test cells as the release shows them, only the
+visible checks' outputs, a line per test saying what it scored and why, a summary on top, and nothing of the hidden
+tests (`feedback_page` turns it into the HTML page)."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import nbformat
+from nbformat import NotebookNode
+
+from .assignment import has_hidden_tests, secret_lines, test_cells, visible_part
+from .results import Result
+
+
+def feedback_notebook(autograded: NotebookNode, executed: dict, result: Result, release: NotebookNode) -> NotebookNode:
+    """The student's view of `autograded`; `executed` is GraderExecute's record, `release` the student copy."""
+    nb = copy.deepcopy(autograded)
+    secret = secret_lines(autograded, release)
+    shown_tests = {gid: cell.source for gid, cell in test_cells(release).items()}
+    for index, cell in enumerate(nb.cells):
+        meta = cell.metadata.get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if meta.get("grade") and gid in shown_tests:
+            cell.source = shown_tests[gid]
+            cell.outputs = _visible_outputs(cell, executed.get("cells", {}).get(str(index), {}),
+                                            autograded.cells[index].source) + [_score_line(gid, result)]
+        elif cell.cell_type == "code" and has_hidden_tests(cell.source):
+            cell.source = visible_part(cell.source)
+            cell.outputs = []
+    for cell in nb.cells:
+        if not cell.metadata.get("nbgrader", {}).get("grade"):
+            cell.source = _scrub(cell.source, secret)
+        for output in cell.get("outputs", []):
+            _scrub_output(output, secret)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(summary_markdown(result)))
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in ("kernelspec", "language_info")}
+    for cell in nb.cells:
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k in ("tags",)}
+    return nb
+
+
+def summary_notebook(result: Result) -> str:
+    """A feedback notebook that is only the summary (nothing ran: no notebook, or an unreadable one)."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell(summary_markdown(result)))
+    return nbformat.writes(nb)
+
+
+def _visible_outputs(cell: NotebookNode, info: dict, ran: str) -> list:
+    """A test cell's outputs from its visible check only (none if the check and hidden tests ran as one)."""
+    if info.get("split"):
+        return cell.get("outputs", [])[: info.get("visible_outputs", 0)]
+    return [] if has_hidden_tests(ran) else list(cell.get("outputs", []))
+
+
+def _score_line(gid: str, result: Result) -> NotebookNode:
+    line = result.cells.get(gid)
+    status = f"{gid}: {line.score if line else 0:g} / {line.max_score if line else 0:g}" + \
+        (f" ({line.feedback})" if line and line.feedback else "")
+    return nbformat.v4.new_output("stream", name="stdout", text=f"[grader] {status}\n")
+
+
+def _scrub(text: str, secret: set[str]) -> str:
+    """`text` without the lines that hold a secret line."""
+    if not secret or not isinstance(text, str):
+        return text
+    return "".join(line for line in text.splitlines(keepends=True) if not any(s in line for s in secret))
+
+
+def _scrub_output(output: NotebookNode, secret: set[str]) -> None:
+    if "text" in output:
+        output.text = _scrub(output.text, secret)
+    if "traceback" in output:
+        output.traceback = [_scrub(t, secret) for t in output.traceback]
+        output.evalue = _scrub(str(output.get("evalue", "")), secret)
+    for mime, value in list(output.get("data", {}).items()):
+        if mime.startswith("text/") and isinstance(value, str):
+            output.data[mime] = _scrub(value, secret)
+
+
+def summary_markdown(result: Result) -> str:
+    """The summary on top of the feedback: the score (after a late penalty, when `result.late` has one), each test's
+    line, and the problems found in the submission."""
+    total, maximum = result.score, result.max_score
+    score = f"**Score: {total:g} / {maximum:g}**"
+    late = result.late
+    if late:
+        score = f"**Score: {late['score']:g} / {maximum:g}** ({plain(late['summary'])}" + \
+            (f"; {total:g} before the penalty)" if late["penalty"] else ")")
+    lines = [f"# Feedback: {job_title(result)}", "", score, ""]
+    for gid, cell in result.cells.items():
+        lines.append(f"- `{gid}`: {cell.score:g} / {cell.max_score:g}"
+                     + (f": {plain(cell.feedback)}" if cell.feedback else ""))
+    if result.problems:
+        lines += ["", "**Problems found in the submission**", ""] + [f"- {plain(p.message)}" for p in result.problems]
+    return "\n".join(lines)
+
+
+def plain(text: str) -> str:
+    """Plain text inside markdown, shown as it is: every ASCII punctuation mark backslash-escaped (CommonMark), so
+    `<`, `*`, `_`, backticks and `$` are characters, not HTML, emphasis, code or mathematics."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def job_title(result: Result) -> str:
+    return f"{result.assignment_id}, student {plain(result.student_id)}"
