@@ -102,7 +102,7 @@ def main(argv: list) -> None:
     env = None
     uid = None
     warm = options[options.index("--warm") + 1] if "--warm" in options else None
-    request = {"limits": {}, "argv": [], "uid": 65534, "cwd": "/"}
+    request: dict = {"limits": {}, "argv": [], "uid": 65534, "cwd": "/"}
     i = 0
     while i < len(options):
         name, value = options[i], options[i + 1]

@@ -6,12 +6,14 @@ listens on the Unix socket SOCKET. Student code never runs in this process.
 
 One request = one kernel. `_launch.py --warm` has already started the job's bubblewrap sandbox; it sends the host pid
 of the sandbox, the kernel's arguments, environment, working directory, rlimits and user, and its own stdout/stderr.
-A handler process (forked from this one) joins the sandbox's namespaces (IPC, UTS, network, cgroup, pid, mount), then forks the kernel, which sets the rlimits, drops to `nobody` with no capabilities, replaces the
-environment, and runs ipykernel exactly as `python -m ipykernel_launcher` would. So the kernel sees what a kernel
-started inside that sandbox sees; it only skips the imports. The handler reports the kernel's exit status to
+A handler process (forked from this one) joins the sandbox's namespaces (IPC, UTS, network, cgroup, pid, mount),
+then forks the kernel, which sets the rlimits, drops to `nobody` with no capabilities, replaces the environment,
+and runs ipykernel exactly as `python -m ipykernel_launcher` would. So the kernel sees what a kernel started inside
+that sandbox sees; it only skips the imports. The handler reports the kernel's exit status to
 `_launch.py`, and kills the kernel if `_launch.py` goes away.
 """
 
+import contextlib
 import ctypes
 import gc
 import json
@@ -22,6 +24,7 @@ import signal
 import socket
 import sys
 import traceback
+from pathlib import Path
 
 PRELOAD = (  # what the lectures' kernels import (ipykernel's own modules, then the notebooks')
     "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "IPython.core.pylabtools",
@@ -90,14 +93,14 @@ def join_sandbox(ns_pid: int) -> None:
 
 def drop_privileges(uid: int) -> None:
     """Become `uid` (from root) with no capabilities, not even in the bounding set, and no new privileges."""
-    last = int(open("/proc/sys/kernel/cap_last_cap").read())
+    last = int(Path("/proc/sys/kernel/cap_last_cap").read_text())
     for cap in range(last + 1):
         _check(libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0), "drop capability bounding set")
     os.setgroups([])
     os.setresgid(uid, uid, uid)
     os.setresuid(uid, uid, uid)  # leaving uid 0 clears the permitted and effective capabilities
     _check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
-    status = open("/proc/self/status").read()
+    status = Path("/proc/self/status").read_text()
     effective = next(line for line in status.splitlines() if line.startswith("CapEff:")).split()[1]
     if int(effective, 16) != 0 or os.getuid() != uid:
         raise RuntimeError("could not drop privileges")
@@ -120,7 +123,7 @@ def become_kernel(request: dict, out_fds: list[int], preload_env: dict) -> None:
     os.environ.update({**request["env"], **preload_env, "PWD": os.getcwd()})  # PWD: as bubblewrap sets it
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     # as `python -m ipykernel_launcher` (which takes its own directory off sys.path)
-    launcher = os.path.join(os.path.dirname(sys.modules["ipykernel"].__file__), "..", "ipykernel_launcher.py")
+    launcher = os.path.join(os.path.dirname(sys.modules["ipykernel"].__file__ or ""), "..", "ipykernel_launcher.py")
     sys.argv = [os.path.realpath(launcher), *request["argv"]]
     del sys.path[0]  # this script's directory
     gc.unfreeze()
@@ -190,10 +193,8 @@ def serve(path: str, parent: int) -> None:
             try:
                 handle(conn, preload_env)
             except BaseException:  # noqa: BLE001
-                try:
+                with contextlib.suppress(OSError):
                     conn.sendall(f"error {traceback.format_exc()[-2000:]!r}\n".encode())
-                except OSError:
-                    pass
             finally:
                 os._exit(0)
         conn.close()

@@ -30,7 +30,8 @@ SUSPICIOUS_ATTRIBUTES = {
     "f_globals": "reads another frame's globals", "get_referrers": "searches the heap (gc.get_referrers)",
     "get_objects": "searches the heap (gc.get_objects)", "displayhook": "touches sys.displayhook",
     "excepthook": "touches sys.excepthook", "input_transformers_cleanup": "edits IPython's input transformers",
-    "input_transformers_post": "edits IPython's input transformers", "ast_transformers": "edits IPython's AST transformers",
+    "input_transformers_post": "edits IPython's input transformers",
+    "ast_transformers": "edits IPython's AST transformers",
     "run_cell": "touches IPython's run_cell", "showtraceback": "touches IPython's error display",
     "register": None, "modules": None, "reload": "reloads a module (importlib.reload)", "_exit": None,
     "__code__": "rewrites or reads function code objects (__code__)", "__globals__": "reads a function's globals",
@@ -42,8 +43,8 @@ ALWAYS_EQUAL_DUNDERS = {"__eq__", "__ne__", "__bool__", "__array_ufunc__", "__ar
 SUSPICIOUS_IMPORTS = {"builtins": "imports builtins", "ctypes": "imports ctypes", "gc": "imports gc",
                       "inspect": "imports inspect", "importlib": "imports importlib", "IPython": "imports IPython",
                       "unittest.mock": "imports unittest.mock", "traceback": None, "signal": "imports signal",
-                      "nbgrader": "imports nbgrader", "grader": "imports the grader", "subprocess": "imports subprocess",
-                      "socket": "imports socket"}
+                      "nbgrader": "imports nbgrader", "grader": "imports the grader",
+                      "subprocess": "imports subprocess", "socket": "imports socket"}
 MAGIC_RUNNERS = {"run_line_magic", "run_cell_magic", "system", "getoutput"}  # what IPython turns magics into
 HISTORY_NAMES = {"In", "Out", "_ih", "_oh", "_i", "_ii", "_iii", "_dh"}
 
@@ -78,7 +79,8 @@ def _truthy_constant(node: ast.AST | None) -> bool:
 
 def _returns_truthy_constant(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Every `return` of `function` (not of functions nested in it) gives a truthy constant, and there is one."""
-    returns, todo = [], list(function.body)
+    returns: list[ast.Return] = []
+    todo: list[ast.AST] = list(function.body)
     while todo:
         node = todo.pop()
         if isinstance(node, ast.Return):
@@ -89,7 +91,8 @@ def _returns_truthy_constant(function: ast.FunctionDef | ast.AsyncFunctionDef) -
 
 
 def _truthy_functions(tree: ast.AST) -> set[str]:
-    """Names bound in `tree` to functions answering a truthy constant (`def yes(*a): return True`, `yes = lambda: 1`)."""
+    """Names bound in `tree` to functions answering a truthy constant (`def yes(*a): return True`,
+    `yes = lambda: 1`)."""
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _returns_truthy_constant(node):
@@ -103,17 +106,20 @@ def _dunder_definitions(tree: ast.AST) -> list[tuple[int, str, str, ast.AST]]:
     """(line, owner, dunder, value) for every way the cell gives a class a comparison or truth dunder: `def` or
     assignment in a class body, assignment to an attribute, `setattr(owner, "__eq__", value)`, and the namespace
     of `type(name, bases, {...})` or `type(name, bases, dict(...))`."""
-    found = []
+    found: list[tuple[int, str, str, ast.AST]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef):
             for item in node.body:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in ALWAYS_EQUAL_DUNDERS:
                     found.append((item.lineno, f"class {node.name}", item.name, item))
-                targets = item.targets if isinstance(item, ast.Assign) else \
-                    [item.target] if isinstance(item, ast.AnnAssign) and item.value else []
-                for target in targets:
-                    if isinstance(target, ast.Name) and target.id in ALWAYS_EQUAL_DUNDERS:
-                        found.append((item.lineno, f"class {node.name}", target.id, item.value))
+                if isinstance(item, ast.Assign):
+                    targets, assigned = item.targets, item.value
+                elif isinstance(item, ast.AnnAssign) and item.value:
+                    targets, assigned = [item.target], item.value
+                else:
+                    continue
+                found += [(item.lineno, f"class {node.name}", target.id, assigned) for target in targets
+                          if isinstance(target, ast.Name) and target.id in ALWAYS_EQUAL_DUNDERS]
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and target.attr in ALWAYS_EQUAL_DUNDERS:
@@ -133,7 +139,8 @@ def _dunder_definitions(tree: ast.AST) -> list[tuple[int, str, str, ast.AST]]:
 
 def _namespace_items(node: ast.AST) -> list[tuple[str, ast.AST]]:
     if isinstance(node, ast.Dict):
-        return [(k.value, v) for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)]
+        return [(k.value, v) for k, v in zip(node.keys, node.values, strict=True)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)]
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
         return [(k.arg, k.value) for k in node.keywords if k.arg]
     return []
@@ -162,7 +169,8 @@ def scan_source(source: str) -> list[tuple[int, str, str]]:
             magic_receivers.add(id(node.func.value))
             for arg in node.args[1:]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found += [(node.lineno + line - 1, severity, what) for line, severity, what in scan_source(arg.value)]
+                    found += [(node.lineno + line - 1, severity, what)
+                              for line, severity, what in scan_source(arg.value)]
     module_aliases = set(PROTECTED_MODULES)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -175,23 +183,24 @@ def scan_source(source: str) -> list[tuple[int, str, str]]:
                     if what and (name == prefix or name.startswith(prefix + ".")):
                         found.append((node.lineno, "review", what))
     for node in ast.walk(tree):
-        targets: list[ast.AST] = []
+        targets: list[ast.expr] = []
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            line = node.lineno
         for target in targets:
             for sub in ast.walk(target):
                 if isinstance(sub, (ast.Attribute, ast.Subscript)) and _root_name(sub) in module_aliases:
-                    found.append((node.lineno, "tamper", f"assigns to {_dotted(sub) or ast.unparse(sub)} "
-                                                        f"(replaces part of a module the tests use)"))
+                    found.append((line, "tamper", f"assigns to {_dotted(sub) or ast.unparse(sub)} "
+                                                  f"(replaces part of a module the tests use)"))
                     break
                 if isinstance(sub, ast.Name) and sub.id in ("__builtins__", "AssertionError", "isinstance", "type"):
-                    found.append((node.lineno, "tamper", f"rebinds {sub.id}"))
+                    found.append((line, "tamper", f"rebinds {sub.id}"))
         if isinstance(node, ast.Call):
-            name = node.func.id if isinstance(node.func, ast.Name) else None
-            if name in SUSPICIOUS_CALLS and id(node) not in magic_receivers:
-                severity = "tamper" if name in ("setattr", "delattr") and node.args and \
+            callee = node.func.id if isinstance(node.func, ast.Name) else None
+            if callee in SUSPICIOUS_CALLS and id(node) not in magic_receivers:
+                severity = "tamper" if callee in ("setattr", "delattr") and node.args and \
                     _root_name(node.args[0]) in module_aliases else "review"
-                found.append((node.lineno, severity, SUSPICIOUS_CALLS[name]))
+                found.append((node.lineno, severity, SUSPICIOUS_CALLS[callee]))
             dotted = _dotted(node.func)
             if dotted.endswith(("sys.modules.__setitem__", "sys.modules.update", "sys.modules.pop")):
                 found.append((node.lineno, "tamper", f"edits sys.modules ({dotted})"))

@@ -6,15 +6,19 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
 NOTEBOOKS = REPO / "notebooks"
 HOME_PAGE = SOLUTIONS / "start-here.ipynb"  # the course's home page, released beside the lectures
 COURSE_ID = "nn-basics"
+
+if TYPE_CHECKING:
+    from nbgrader.apps import NbGraderAPI
 
 
 def assignments() -> list[str]:
@@ -36,7 +40,7 @@ def student_path(assignment_id: str) -> Path:
 
 
 @contextmanager
-def scratch_course(assignment_ids: list[str] | None = None) -> Iterator["NbGraderAPI"]:  # noqa: F821
+def scratch_course(assignment_ids: list[str] | None = None) -> Iterator[NbGraderAPI]:
     """An nbgrader API over a temporary course directory holding copies of the masters.
 
     Nothing is written to the repository: the gradebook and every generated file live in

@@ -12,5 +12,6 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
     from nbclient import NotebookClient
 
     nb = notebooks.read(path)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    resources = {"metadata": {"path": str(path.parent)}}
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources=resources).execute()
     notebooks.write(notebooks.normalise(nb, keep_outputs=True), path)

@@ -76,7 +76,7 @@ class GraderExecute(Execute):
     async def async_execute(self, reset_kc: bool = False, **kwargs) -> NotebookNode:
         self.shutdown_kernel = "immediate"
         self.reset_execution_trackers()
-        self._record = {"events": [], "cells": {}, "probes": [], "kernel_starts": 1}
+        self._record: dict = {"events": [], "cells": {}, "probes": [], "kernel_starts": 1}
         self._replayable: list[int] = []
         self._deadline = monotonic() + self.notebook_timeout
         self._kernel_kwargs = kwargs

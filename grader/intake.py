@@ -531,8 +531,8 @@ def _choose_notebook(student: str, assignment: str, entries, timestamp: bytes | 
     if expected in notebooks:
         chosen = expected
     elif notebooks:
-        ranked = sorted(notebooks, key=lambda name: (assignment.split("-")[0] not in name, len(PurePosixPath(name).parts),
-                                                     -len(notebooks[name]), name))
+        ranked = sorted(notebooks, key=lambda name: (assignment.split("-")[0] not in name,
+                                                     len(PurePosixPath(name).parts), -len(notebooks[name]), name))
         chosen = ranked[0]
         problems.append(problem("renamed-notebook", f"no {expected}: graded {chosen} in its place"))
     for name in sorted(notebooks):
@@ -633,7 +633,7 @@ def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tupl
     if kernel != expected_kernel:
         problems.append(problem("kernel", f"notebook names kernel {kernel!r}: graded with {expected_kernel!r}"))
     counts: dict[str, int] = {}
-    for i, gid, meta in nbgrader_cells(nb):
+    for i, gid, _meta in nbgrader_cells(nb):
         if gid not in master:
             del nb.cells[i].metadata["nbgrader"]
             problems.append(problem("unknown-cell", f"cell {i} claims nbgrader id {gid!r}, which the assignment does "
@@ -648,7 +648,7 @@ def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tupl
             for i, _, _ in [c for c in nbgrader_cells(nb) if c[1] == gid][:-1]:
                 del nb.cells[i].metadata["nbgrader"]
     present = {gid for _, gid, _ in nbgrader_cells(nb)}
-    for i, gid, meta in nbgrader_cells(nb):
+    for i, gid, _meta in nbgrader_cells(nb):
         if gid not in master:
             continue
         _, master_meta, master_cell = master[gid]

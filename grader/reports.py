@@ -75,8 +75,8 @@ def _cell(value: str) -> str:
 
 
 def _protection(result: Result) -> str:
-    kind = (result.protection or {}).get("kind")
-    return {"bubblewrap": "bubblewrap", "rlimits": "rlimits (weaker: no sandbox)"}.get(kind, kind or "unknown")
+    kind = str((result.protection or {}).get("kind") or "unknown")
+    return {"bubblewrap": "bubblewrap", "rlimits": "rlimits (weaker: no sandbox)"}.get(kind, kind)
 
 
 def _rows_before(output: Path) -> tuple[int, int]:
@@ -164,7 +164,8 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
             "source": r.source, "status": r.status, "score": r.score, "max_score": r.max_score,
             "error": r.error, "protection": (r.protection or {}).get("summary"),
             "protection_kind": _protection(r),
-            "lost_points": [{"grade_id": g, "lost": c.lost, "reason": c.reason} for g, c in r.cells.items() if c.lost > 0],
+            "lost_points": [{"grade_id": g, "lost": c.lost, "reason": c.reason}
+                            for g, c in r.cells.items() if c.lost > 0],
             "problems": journal["problems"],
             "events": journal["events"],
             "flags": journal["flags"],
@@ -196,9 +197,11 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
             flat.writerow([sid, aid, "lost-points", lost["grade_id"], f"{lost['lost']:g}", _cell(lost["reason"]), "",
                            shield])
         for p in item["problems"]:
-            flat.writerow([sid, aid, f"problem:{p['kind']}", p.get("grade_id", ""), "", _cell(p["message"]), "", shield])
+            flat.writerow([sid, aid, f"problem:{p['kind']}", p.get("grade_id", ""), "", _cell(p["message"]), "",
+                           shield])
         for e in item["events"]:
-            flat.writerow([sid, aid, f"event:{e['kind']}", e.get("grade_id") or "", "", _cell(e["message"]), "", shield])
+            flat.writerow([sid, aid, f"event:{e['kind']}", e.get("grade_id") or "", "", _cell(e["message"]), "",
+                           shield])
         for f in item["flags"]:
             flat.writerow([sid, aid, f"flag:{f['severity']}", "", "",
                            _cell(f"{f['where']}: {f['what']} ({f['detector']})"), "", shield])

@@ -15,10 +15,10 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable, Generator, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from . import course, intake, review, sandbox, scratch, stopping, warm
 from .console import Progress, duration, say
@@ -82,7 +82,7 @@ class Summary:
 
 
 def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], Result] = grade_one,
-             stall_seconds: float = 900) -> Iterator[Result]:
+             stall_seconds: float = 900) -> Generator[Result, None, None]:
     """Results of `jobs`, in completion order. `workers` processes (0: in this process).
 
     A worker that dies takes its pool down: the unfinished jobs are resubmitted to a fresh pool, each at most
@@ -183,7 +183,8 @@ class SchedulerUnavailable(RuntimeError):
     """The Dask scheduler given with --scheduler cannot be reached."""
 
 
-def run_jobs_dask(jobs: list[Job], scheduler, grade: Callable[[Job], Result] = grade_one) -> Iterator[Result]:
+def run_jobs_dask(jobs: list[Job], scheduler,
+                  grade: Callable[[Job], Result] = grade_one) -> Generator[Result, None, None]:
     """Results of `jobs` graded on a Dask distributed cluster, in completion order.
 
     `scheduler` is the scheduler's address (tcp://host:8786) or a `distributed.Client`. Only the Job (bytes and
@@ -240,7 +241,8 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
     wanted_a = set(assignment_ids or known)
     wanted_s = set(student_ids) if student_ids else None
     _require_students(found, wanted_s, submissions)
-    chosen = [s for s in found.submissions if s.assignment_id in wanted_a and (wanted_s is None or s.student_id in wanted_s)]
+    chosen = [s for s in found.submissions
+              if s.assignment_id in wanted_a and (wanted_s is None or s.student_id in wanted_s)]
     shield = "decided by each Dask worker (every result records its own)" if scheduler else \
         sandbox.protection(limits)["summary"]  # here: refuses (SandboxUnavailable) before anything is graded
     summary = Summary(skipped=found.skipped, protection=shield)

@@ -16,8 +16,8 @@ protection, the kernel runs under rlimits (memory, CPU seconds, processes, file 
 `--sandbox auto` never weakens protection silently: bubblewrap that is installed but cannot start stops the grader
 (`SandboxUnavailable`, with the reason); only where it is not installed does it grade with rlimits, and says so.
 
-With `Limits.kernels == "warm"` (the default; bubblewrap run as root only) the sandbox holds a placeholder and the kernel
-is forked into it from the worker's zygote (`warm.py`, `_zygote.py`) instead of starting a fresh Python there.
+With `Limits.kernels == "warm"` (the default; bubblewrap run as root only) the sandbox holds a placeholder and the
+kernel is forked into it from the worker's zygote (`warm.py`, `_zygote.py`) instead of starting a fresh Python there.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def bwrap_installed() -> bool:
     return shutil.which("bwrap") is not None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bwrap_works() -> tuple[bool, str]:
     """Whether bubblewrap can start Python with the grader's mounts, user and disk quota here (and why not)."""
     if not bwrap_installed():
@@ -182,7 +182,7 @@ def bwrap_works() -> tuple[bool, str]:
     return True, "ok"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def unprivileged_python_works() -> tuple[bool, str]:
     """Without a sandbox, whether a kernel user of its own can run this Python and import numpy and `utils` (no
     mount namespace makes them readable: a Python under a private home such as /root is out of its reach)."""
@@ -380,7 +380,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         return launcher + options + ["--"] + kernel
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _matplotlib_font_cache() -> tuple[Path, ...]:
     """The grader's own matplotlib font list, given to each kernel's home so kernels skip rebuilding it."""
     try:

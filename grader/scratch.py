@@ -60,7 +60,10 @@ def alembic_head() -> str:
     import nbgrader
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory(str(Path(nbgrader.__file__).parent / "alembic")).get_current_head()
+    head = ScriptDirectory(str(Path(nbgrader.__file__).parent / "alembic")).get_current_head()
+    if head is None:
+        raise RuntimeError("nbgrader's alembic scripts name no schema version")
+    return head
 
 
 def use(templates: Path | None, head: str | None) -> None:
@@ -105,7 +108,7 @@ def template(assignment_id: str) -> Path:
     return _template(assignment_id, sha, _shared_templates)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _template(assignment_id: str, master_sha: str, shared: Path | None) -> Path:
     """Made once per process, or once per batch in the folder its grading processes share (the first to need it
     generates it under a lock; the others copy from it)."""

@@ -7,6 +7,7 @@ Imports nothing heavy: the command line installs the handlers before it loads nb
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
@@ -92,7 +93,7 @@ def children(pid: int) -> list[int]:
 def kill_trees(pids: Iterable[int]) -> None:
     """SIGKILL `pids` and every descendant. Each is stopped first and the tree read again, so no process forks or
     is orphaned between reading the tree and killing it."""
-    pids, stopped = list(pids), set()
+    pids, stopped = list(pids), set[int]()
     for _ in range(3):
         tree = _children()
         frontier = pids + [child for pid in stopped for child in tree.get(pid, [])]
@@ -111,10 +112,8 @@ def kill_trees(pids: Iterable[int]) -> None:
         if not grew:
             break
     for pid in stopped:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 @contextmanager

@@ -21,9 +21,9 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote, unquote
 
 from . import course
@@ -89,7 +89,7 @@ class CourseState:
             raise UsageError(f"unknown student(s) in {self.root}: {', '.join(unknown)}; known: {shown or 'none'}")
 
     @contextmanager
-    def locked(self) -> Iterator["CourseState"]:
+    def locked(self) -> Iterator[CourseState]:
         """Hold the course directory: one grader process at a time (the gradebook has one writer)."""
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.root / ".lock", "a+") as handle:
@@ -122,8 +122,8 @@ class CourseState:
             try:
                 found.append(Result.from_json(record))
             except JournalError as error:
-                raise JournalError(f"{self.result_path(record.get('assignment_id', '?'), record.get('student_id', '?'))}"
-                                   f": {error}") from None
+                where = self.result_path(record.get("assignment_id", "?"), record.get("student_id", "?"))
+                raise JournalError(f"{where}: {error}") from None
         return found
 
     def save_result(self, result: Result) -> None:

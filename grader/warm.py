@@ -70,8 +70,10 @@ def _start(env: dict[str, str], prepare_home) -> str:
     process = subprocess.Popen([sys.executable, str(ZYGOTE), str(directory / "zygote.sock"), str(os.getpid())],
                                cwd=home, env=zygote_env, stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL)
     log.close()
-    ready, _, _ = select.select([process.stdout], [], [], READY_SECONDS)
-    if not ready or process.stdout.readline().strip() != b"ready":
+    output = process.stdout
+    assert output is not None  # stdout=PIPE
+    ready, _, _ = select.select([output], [], [], READY_SECONDS)
+    if not ready or output.readline().strip() != b"ready":
         process.kill()
         process.wait()
         reason = (directory / "zygote.log").read_text(errors="replace")[-2000:]

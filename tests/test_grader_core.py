@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 from nbgrader.preprocessors import ClearHiddenTests
+from notebook_cases import completed_copy
 
 from grader import course, job
 from grader.assignment import Assignment, hidden_delimiters, split_hidden, visible_part
 from grader.results import CellScore, Event, Flag, JournalError, Problem, Result
-from notebook_cases import completed_copy
 
 # a journal entry as GRADER_VERSION 3 wrote it (results/2.5-derivatives/ada.json, notebooks cut short)
 JOURNAL_V3 = {

@@ -96,7 +96,7 @@ def test_a_warm_kernel_sees_what_a_cold_kernel_sees():
     nb.cells.insert(1, nbformat.v4.new_code_cell(SELF_PORTRAIT))
     portraits = {}
     for kind in ("warm", "cold"):
-        autograded = nbformat.reads(_grade(nb, course.assignments()[0], kind)["autograded"], as_version=4)
+        autograded = nbformat.reads(_grade(nb, course.assignments()[0], kind).autograded, as_version=4)
         text = "".join(o.get("text", "") for c in autograded.cells if c.cell_type == "code" for o in c.outputs)
         portraits[kind] = json.loads(text.split("PORTRAIT", 1)[1].splitlines()[0])
     warm, cold = portraits["warm"], portraits["cold"]
