@@ -51,7 +51,7 @@ ALLOWED_ATTRIBUTES = {
     "strong": nh3.ALLOWED_ATTRIBUTES.get("strong", set()) | {"style"},
 }
 STYLE_PROPERTIES = {"text-align", "color", "background-color", "border-left", "border-radius", "padding", "margin",
-                    "margin-top", "margin-left"}
+                    "margin-top", "margin-left", "overflow-wrap"}
 EMBEDDED_IMAGE = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml)[;,]", re.IGNORECASE)
 
 

@@ -59,7 +59,7 @@ def test_a_failed_check_is_a_red_box_and_one_short_error_line(with_boxes):
     error = outputs[1]
     assert error.ename == "CheckFailed" and "cannot reshape array of size 24" in error.evalue  # what the grader reads
     assert len(error.traceback) == 1 and len(error.traceback[0]) <= SHORT_LINE + len("\x1b[31m\x1b[0m")
-    assert "Check failed: `image_to_vector(<array of shape (2, 4, 3), dtype int64>)` raised ValueError." in \
+    assert "Check failed: image_to_vector(<array of shape (2, 4, 3), dtype int64>) raised ValueError." in \
         error.traceback[0]
 
 
@@ -83,7 +83,7 @@ def test_a_cell_calling_an_unwritten_exercise_names_it_and_its_cell(with_boxes):
     assert "your cell [6], line 4, in <code>slope</code>: <code>raise NotImplementedError()</code>" in box
     assert "interactiveshell" not in box and "/tmp" not in box
     assert outputs[2].ename == "NotImplementedError"
-    assert outputs[2].traceback == ["\x1b[31mNotImplementedError: `slope` is not written yet (cell [6])\x1b[0m"]
+    assert outputs[2].traceback == ["\x1b[31mNotImplementedError: slope is not written yet (cell [6])\x1b[0m"]
 
 
 def test_a_notimplementederror_that_is_no_exercise_keeps_its_traceback(with_boxes):

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from grader import course, notebooks
+from utils.checks.core import SHORT_LINE
 
 from lab_driver import Lab
 
@@ -66,3 +67,6 @@ def test_validate_reports_the_failing_tests_on_a_blank_copy(lab: Lab, lecture: s
     unfriendly = [f"{cell.metadata.nbgrader['grade_id']}: {error.strip()[:200]!r}"
                   for cell, error in zip(checks, blocks[1::2]) if FRIENDLY not in error]
     assert not unfriendly, f"{lecture}: on a blank copy these checks fail without the {FRIENDLY!r} message: {unfriendly}"
+    # One short line per failing check (the red box in the notebook has the rest).
+    long = [error.strip() for error in blocks[1::2] if "\n" in error.strip() or len(error.strip()) > SHORT_LINE]
+    assert not long, f"{lecture}: these errors are not one short line: {long}"

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .core import (CheckFailed, call, expect, expect_array, expect_float_dtype, expect_shape, passed,
+from .core import (CheckFailed, call, expect, expect_array, expect_float_dtype, expect_shape, passed, places,
                    tolerances)
 
 
@@ -131,7 +131,7 @@ def check_dataset_dimensions(dataset_dimensions: Callable[[np.ndarray, np.ndarra
             continue
         except Exception as error:  # noqa: BLE001 - reported in words
             raise CheckFailed(f"With {shapes}, dataset_dimensions raised {type(error).__name__}: {error}. "
-                              "Raise a ValueError, as the exercise asks.") from None
+                              "Raise a ValueError, as the exercise asks.", places(error.__traceback__)) from None
         raise CheckFailed(f"With {shapes}, dataset_dimensions returned {result!r}. {why} Raise a ValueError when a "
                           "test image's shape differs from a training image's.")
     passed("dataset_dimensions", "colour and grayscale, size mismatch refused")
@@ -205,7 +205,7 @@ def check_labels_to_row(labels_to_row: Callable[[Any], np.ndarray]) -> None:
             continue
         except Exception as error:  # noqa: BLE001 - reported in words
             raise CheckFailed(f"labels_to_row(np.array({bad})) raised {type(error).__name__}: {error}. "
-                              "Raise a ValueError, as the exercise asks.") from None
+                              "Raise a ValueError, as the exercise asks.", places(error.__traceback__)) from None
         hint = " Check the labels before converting them: `.astype(int)` turns 0.5 into 0." if which == "0.5" else ""
         raise CheckFailed(f"labels_to_row(np.array({bad})) returned {np.asarray(result).tolist()}, but the label "
                           f"{which} is neither 0 nor 1: these are not the labels of a yes/no task. Raise a "

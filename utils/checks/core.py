@@ -46,8 +46,8 @@ class CheckFailed(AssertionError):
 
     @property
     def headline(self) -> str:
-        """One short line: what a list of failing tests (nbgrader's Validate) shows."""
-        return "Check failed: " + first_sentence(str(self), SHORT_LINE - len("Check failed: "))
+        """One short line of plain text (no backticks): what a list of failing tests (nbgrader's Validate) shows."""
+        return "Check failed: " + first_sentence(str(self).replace("`", ""), SHORT_LINE - len("Check failed: "))
 
     def _render_traceback_(self) -> list[str]:
         """Short report that IPython shows instead of a full traceback."""

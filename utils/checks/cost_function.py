@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .core import CheckFailed, as_number, call, expect, expect_close, expect_unchanged, passed
+from .core import CheckFailed, as_number, call, expect, expect_close, expect_unchanged, passed, places
 
 # Three predictions and their labels, with stored costs (natural logarithms) and the costs of the usual mistakes.
 _A = [[0.9, 0.2, 0.6]]
@@ -86,7 +86,8 @@ def _quiet_call(cost_from_logits: Callable[..., Any], z: list, y: list) -> Any:
         except NotImplementedError:
             return call(cost_from_logits, np.array(z), np.array(y))
         except Exception as error:  # noqa: BLE001 - reported in words
-            raise CheckFailed(f"cost_from_logits({z}, {y}) raised {type(error).__name__}: {error}") from None
+            raise CheckFailed(f"cost_from_logits({z}, {y}) raised {type(error).__name__}: {error}",
+                              places(error.__traceback__)) from None
 
 
 def check_cost_from_logits(cost_from_logits: Callable[[np.ndarray, np.ndarray], Any]) -> None:

@@ -23,7 +23,7 @@ from .core import SHORT_LINE, CheckFailed, Place, places, where
 HANDLED = (CheckFailed, NotImplementedError)
 # Inline styles: they survive JupyterLab's sanitiser and the feedback page's (grader/feedback_page.py allows them).
 _BOX = ("border-left: 5px solid {edge}; background-color: {fill}; color: #1f1f1f; padding: 6px 12px; "
-        "margin: 2px 0; border-radius: 3px")
+        "margin: 2px 0; border-radius: 3px; overflow-wrap: anywhere")
 FAILED_COLOURS = {"edge": "#c62828", "fill": "#fdecea"}
 PASSED_COLOURS = {"edge": "#2e7d32", "fill": "#e8f5e9"}
 
@@ -100,7 +100,7 @@ def stub_failure(error: NotImplementedError, tb: TracebackType | None) -> Failur
                "raises `NotImplementedError`), run that cell, then run this cell again.")
     in_cells = tuple(place for place in places(tb) if place.label.startswith("your cell"))
     return Failure("Not written yet", message, in_cells,
-                   f"NotImplementedError: `{name}` is not written yet ({cell.removeprefix('your ')})")
+                   f"NotImplementedError: {name} is not written yet ({cell.removeprefix('your ')})")
 
 
 def _show_failure(shell: Any, etype: type, value: BaseException, tb: TracebackType | None,

@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .core import (CheckFailed, as_number, call, expect, expect_array, expect_close, expect_float_dtype,
-                   expect_int_labels, expect_shape, expect_unchanged, passed)
+                   expect_int_labels, expect_shape, expect_unchanged, passed, places)
 
 # sigma(z) for z = -3, -1, 0, 0.5, 2 (stored, not recomputed here).
 _Z = [-3.0, -1.0, 0.0, 0.5, 2.0]
@@ -44,7 +44,7 @@ def _without_warnings(fn: Callable[..., Any], *args: Any, what: str) -> Any:
         except NotImplementedError:
             call(fn, *args)  # the stub again, reported by `call` in its friendly words
         except Exception as error:  # noqa: BLE001 - reported in words
-            raise CheckFailed(f"{what} raised {type(error).__name__}: {error}") from None
+            raise CheckFailed(f"{what} raised {type(error).__name__}: {error}", places(error.__traceback__)) from None
 
 
 def _expect_z_kept(z: np.ndarray, values: list[float]) -> None:
