@@ -133,9 +133,31 @@ def submission_time(timestamp: str | None) -> datetime | None:
         import dateutil.parser
 
         return dateutil.parser.parse(timestamp).astimezone(UTC)
-    from nbgrader.utils import parse_utc
-
     return parse_utc(timestamp).replace(tzinfo=UTC)
+
+
+def parse_utc(text: str) -> datetime:
+    """nbgrader.utils.parse_utc (naive UTC), without importing nbgrader: its package loads Jupyter's server, which
+    takes seconds (tests/test_grader_deadlines.py holds the two to the same answers)."""
+    import dateutil.parser
+    import dateutil.tz
+
+    parts = text.split(" ")
+    if len(parts) == 3:
+        try:
+            zone = int(parts[2])
+        except ValueError:
+            zone = dateutil.tz.gettz(parts[2])
+        when = dateutil.parser.parse(" ".join(parts[:2] + ["TZ"]), tzinfos={"TZ": zone})
+    else:
+        when = dateutil.parser.parse(text)
+    return (when - when.utcoffset()).replace(tzinfo=None) if when.tzinfo is not None else when
+
+
+def gradebook_time(when: datetime) -> str:
+    """A time-zone aware time as nbgrader's gradebook stores it in SQLite: UTC without a zone, with microseconds
+    (SQLAlchemy's format)."""
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def assess(deadline: Deadline | None, timestamp: str | None, score: float, max_score: float) -> Lateness:
@@ -187,9 +209,9 @@ def load(course_dir: Path) -> dict[str, Deadline]:
             raise fail(f"{lecture}: unknown key {extra[0]!r} (a lecture has due and late)", lecture, extra[0])
         if "due" not in table:
             raise fail(f"{lecture}: a late policy without a due date", lecture)
-        due = _due(table["due"], lambda message: fail(f"{lecture}: {message}", lecture, "due"))
-        policy = _policy(table["late"], lambda message: fail(f"{lecture}: {message}", lecture, "late")) \
-            if "late" in table else default
+        due = _due(table["due"], lambda message, lecture=lecture: fail(f"{lecture}: {message}", lecture, "due"))
+        policy = _policy(table["late"], lambda message, lecture=lecture: fail(f"{lecture}: {message}", lecture,
+                                                                               "late")) if "late" in table else default
         deadlines[lecture] = Deadline(lecture, due, policy)
     return _runnable(deadlines, path)
 
@@ -267,9 +289,8 @@ def _line_of(lines: list[str], keys: tuple[str, ...]) -> int | None:
             table = next(iter(parsed), None)
             if keys == (table,):
                 return number
-        elif table is None and keys[0] in parsed:  # a top-level key, or "lecture" = { due = ..., late = ... }
-            return number
-        elif len(keys) == 2 and table == keys[0] and keys[1] in parsed:
+        elif (table is None and keys[0] in parsed  # a top-level key, or "lecture" = { due = ..., late = ... }
+              or len(keys) == 2 and table == keys[0] and keys[1] in parsed):
             return number
     return None
 
@@ -327,23 +348,21 @@ def assess_all(deadlines: dict[str, Deadline], results: list[Result], scores: di
 def record_in_gradebook(db_url: str, deadlines: dict[str, Deadline], lateness: dict[tuple[str, str], Lateness]) -> None:
     """Put the due dates and penalties in nbgrader's gradebook, so formgrader and `nbgrader export` show the same
     penalties as `export`, and the submission times as `submission_time` reads them. With a course file, its due
-    dates replace the gradebook's."""
-    from nbgrader.api import Gradebook
-
-    from . import scratch
-
-    scratch.know_gradebook_schema()  # the schema check, without a 3 s `alembic` subprocess
-    with Gradebook(db_url, course.COURSE_ID) as gradebook:
-        for assignment in gradebook.assignments:
-            deadline = deadlines.get(assignment.name)
-            assignment.duedate = deadline.due.astimezone(UTC).replace(tzinfo=None) if deadline else None
-            for submission in assignment.submissions:
-                late = lateness.get((submission.student.id, assignment.name))
-                if late and late.submitted:
-                    submission.timestamp = late.submitted.replace(tzinfo=None)
-                for notebook in submission.notebooks:
-                    notebook.late_submission_penalty = late.penalty if late and late.penalty else None
-        gradebook.db.commit()
+    dates replace the gradebook's. Written with SQLite, in one transaction: importing nbgrader takes seconds."""
+    with contextlib.closing(sqlite3.connect(db_url.removeprefix("sqlite:///"), timeout=60)) as database, database:
+        for (name,) in database.execute("SELECT name FROM assignment").fetchall():
+            deadline = deadlines.get(name)
+            database.execute("UPDATE assignment SET duedate = ? WHERE name = ?",
+                             (gradebook_time(deadline.due) if deadline else None, name))
+        for submission, student, lecture in database.execute(
+                "SELECT sa.id, sa.student_id, a.name FROM submitted_assignment sa "
+                "JOIN assignment a ON sa.assignment_id = a.id").fetchall():
+            late = lateness.get((student, lecture))
+            if late and late.submitted:
+                database.execute("UPDATE submitted_assignment SET timestamp = ? WHERE id = ?",
+                                 (gradebook_time(late.submitted), submission))
+            database.execute("UPDATE submitted_notebook SET late_submission_penalty = ? WHERE assignment_id = ?",
+                             (late.penalty if late and late.penalty else None, submission))
 
 
 def with_lateness(result: Result, deadlines: dict[str, Deadline]) -> Result:

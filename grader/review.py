@@ -67,7 +67,7 @@ def keep_submissions(state: CourseState, submissions) -> None:
 
 
 # --------------------------------------------------------------------------- the gradebook's comments
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def answer_names(assignment_id: str) -> tuple[str, ...]:
     """The answer cells (nbgrader solution cells) of a lecture, in notebook order."""
     nb = nbformat.read(course.master_path(assignment_id), as_version=4)
@@ -99,10 +99,10 @@ def comments(result: Result) -> dict[str, str]:
     for gid, cell in result.cells.items():
         if cell.lost > 0:
             line = f"{gid}: {cell.score:g} / {cell.max_score:g}: {cell.reason or 'lost points'}"
-            notes.get(owner(gid, answers), whole).append(line)
+            notes.get(owner(gid, answers) or "", whole).append(line)
     for flag in result.flags:
         label = "FLAGGED for review" if flag.tampering else "unusual code"
-        notes.get(_flag_place(flag.where, answers), whole).append(f"{label}: {flag.where}: {flag.what} "
+        notes.get(_flag_place(flag.where, answers) or "", whole).append(f"{label}: {flag.where}: {flag.what} "
                                                                   f"({flag.detector})")
     whole += [f"problem: {p.message}" for p in result.problems]
     whole += [f"{e.kind}: {e.message}" for e in result.costly_events]
@@ -201,6 +201,22 @@ SUBMITTED_NOTEBOOKS = """
 """
 
 
+def gradebook_scores(state: CourseState) -> dict[tuple[str, str], float]:
+    """(student, lecture) -> the submission's score as nbgrader works it out (`SubmittedAssignment.score`: each
+    cell's manual score, else its automatic one, plus extra credit), read with SQLite: importing nbgrader takes
+    seconds."""
+    if not state.db_path.is_file():
+        return {}
+    with _read_only(state) as db:
+        rows = db.execute(
+            "SELECT sa.student_id, a.name, coalesce(sum(CASE WHEN g.manual_score IS NOT NULL THEN g.manual_score "
+            "+ coalesce(g.extra_credit, 0.0) WHEN g.auto_score IS NOT NULL THEN g.auto_score + "
+            "coalesce(g.extra_credit, 0.0) ELSE 0.0 END), 0.0) FROM submitted_assignment sa "
+            "JOIN assignment a ON sa.assignment_id = a.id LEFT JOIN submitted_notebook sn ON sn.assignment_id = sa.id "
+            "LEFT JOIN grade g ON g.notebook_id = sn.id GROUP BY sa.id")
+        return {(student, lecture): float(score) for student, lecture, score in rows}
+
+
 def reviewer_changes(state: CourseState) -> tuple[dict, dict]:
     """From the gradebook: ({(student, lecture): {test cell: Change}}, {(student, lecture): {answer: comment}}),
     only where a reviewer changed something."""
@@ -249,7 +265,7 @@ def with_reviewer_changes(result: Result, changes: tuple[dict, dict]) -> Result:
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             text = output.get("text", "")
-            gid = text[len("[grader] "):].split(":", 1)[0] if text.startswith("[grader] ") else None
+            gid = text[len("[grader] "):].split(":", 1)[0] if text.startswith("[grader] ") else ""
             if gid in scores:
                 line = cells[gid]
                 output.text = f"[grader] {gid}: {line.score:g} / {line.max_score:g} ({line.feedback})\n"

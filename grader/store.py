@@ -225,17 +225,11 @@ class GradebookWriter:
             atomic_write(target, result.autograded.encode("utf-8"))
 
     def scores(self) -> dict[tuple[str, str], float]:
-        """(student, assignment) -> score, read back from the gradebook."""
-        from nbgrader.api import Gradebook
+        """(student, assignment) -> score, read back from the gradebook (with SQLite: importing nbgrader takes
+        seconds)."""
+        from .review import gradebook_scores
 
-        if not self.state.db_path.exists():
-            return {}
-        out = {}
-        with Gradebook(self.state.db_url, course.COURSE_ID) as gradebook:
-            for assignment in gradebook.assignments:
-                for submission in assignment.submissions:
-                    out[(submission.student.id, assignment.name)] = float(submission.score)
-        return out
+        return gradebook_scores(self.state)
 
 
 def decode_name(name: str) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from notebook_cases import completed_copy
+
 from grader import course, deadlines
 from grader.deadlines import Deadline, DeadlineError, Policy
 from grader.scratch import know_gradebook_schema
@@ -81,6 +81,15 @@ def test_timestamps_are_read_as_nbgrader_reads_them():
     assert deadlines.submission_time("2026-10-12 23:04:00") == datetime(2026, 10, 12, 23, 4, tzinfo=UTC)
     assert deadlines.submission_time("2026-10-13 01:04:00 +02:00") == datetime(2026, 10, 12, 23, 4,
                                                                                 tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text", ["2026-10-12 23:04:00.948203 UTC", "2026-10-12 23:04:00", "2026-10-12T23:04:00Z",
+                                  "2026-10-12 23:04:00 Europe/Berlin", "2026-10-12 23:04:00 -0700",
+                                  "2026-10-12 23:04:00 7200", "2026-10-12T23:04:00+05:30", "Oct 12 2026 11:04 PM"])
+def test_parse_utc_is_nbgrader_s_own(text):
+    from nbgrader.utils import parse_utc
+
+    assert deadlines.parse_utc(text) == parse_utc(text)
 
 
 # --------------------------------------------------------------------------- the course file (no kernels)
@@ -303,3 +312,18 @@ def test_a_bad_course_file_stops_export_and_feedback_and_changes_nothing(graded)
             assert f"deadlines.toml, line {line}: " in done.stderr and message in done.stderr
     assert {p: p.read_bytes() for p in (graded / "exports").iterdir()} == before
     (graded / "deadlines.toml").unlink()
+
+
+@pytest.mark.parametrize("case", ["unknown policy", "not TOML"])
+def test_a_bad_course_file_stops_autograde_before_anything_is_graded(tmp_path, case):
+    text, line, message = BAD_FILES[case]
+    folder = tmp_path / "submitted" / "ada" / LECTURE
+    folder.mkdir(parents=True)
+    nbformat.write(completed_copy(LECTURE), folder / f"{LECTURE}.ipynb")
+    course_dir = tmp_path / "course"
+    course_dir.mkdir()
+    (course_dir / "deadlines.toml").write_text(text)
+    done = cli("autograde", str(tmp_path / "submitted"), "--course", str(course_dir), "--jobs", "0", check=False)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "deadlines.toml" in done.stderr and f"line {line}" in done.stderr and message in done.stderr
+    assert [p.name for p in course_dir.iterdir()] == ["deadlines.toml"]  # no gradebook, journal or lock

@@ -66,6 +66,7 @@ def comments_of(root: Path, student: str) -> dict[str, str | None]:
         return {comment.name: comment.auto_comment for comment in notebook.comments}
 
 
+@pytest.mark.slow
 def test_formgrader_lists_every_graded_submission(graded):
     _, root = graded
     api = nbgrader_api(root)
@@ -82,6 +83,7 @@ def test_formgrader_lists_every_graded_submission(graded):
     assert CHEAT in nbformat.reads(sent.decode(), as_version=4).cells[26].source  # the student's own bytes
 
 
+@pytest.mark.slow
 def test_the_gradebook_comments_give_every_reason(graded):
     _, root = graded
     mallory = comments_of(root, "mallory")
@@ -126,11 +128,19 @@ def gradebook_state(root: Path, student: str) -> tuple[dict, bool]:
                  for g in notebook.grades}, bool(notebook.flagged))
 
 
+def nbgrader_scores(root: Path) -> dict[tuple[str, str], float]:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(CourseState(root).db_url) as gradebook:
+        return {(s.student.id, a.name): s.score for a in gradebook.assignments for s in a.submissions}
+
+
 def grades_csv(root: Path) -> dict[str, dict]:
     with open(root / "exports" / "grades.csv", newline="") as file:
         return {row["student_id"]: row for row in csv.DictReader(file)}
 
 
+@pytest.mark.slow
 def test_a_reviewers_changes_survive_autograde_and_reach_export_and_feedback(graded, tmp_path):
     submitted, original = graded
     root = tmp_path / "course"
@@ -140,6 +150,8 @@ def test_a_reviewers_changes_survive_autograde_and_reach_export_and_feedback(gra
                     unflag=True, resolve=True)
     formgrader_edit(root, "bob", {"test_dataset_dimensions": {"extra_credit": 1.0}})
     edited = {student: gradebook_state(root, student) for student in ("mallory", "bob")}
+    assert review.gradebook_scores(CourseState(root)) == nbgrader_scores(root) == {
+        ("alice", A): 7.0, ("bob", A): 1.0, ("mallory", A): 4.0}
 
     again = cli("autograde", str(submitted), "--course", str(root), *LIMITS, check=False).stdout
     assert "3 reused" in again
@@ -153,7 +165,8 @@ def test_a_reviewers_changes_survive_autograde_and_reach_export_and_feedback(gra
     cli("export", "--course", str(root))
     rows = grades_csv(root)
     assert (rows["mallory"][A], rows["bob"][A], rows["alice"][A]) == ("4", "1", "7")
-    report = {(r["student_id"], r["assignment_id"]): r for r in json.loads((root / "exports" / "report.json").read_text())}
+    entries = json.loads((root / "exports" / "report.json").read_text())
+    report = {(r["student_id"], r["assignment_id"]): r for r in entries}
     assert report[("mallory", A)]["score"] == 4.0
     assert [lost["grade_id"] for lost in report[("mallory", A)]["lost_points"]] == ["test_image_to_vector",
                                                                                     "test_normalize_pixels"]
@@ -184,6 +197,7 @@ def test_a_reviewers_changes_survive_autograde_and_reach_export_and_feedback(gra
     assert grades_csv(root)["bob"][A] == "7"
 
 
+@pytest.mark.slow
 def test_review_lists_what_needs_a_person_and_where_to_look(graded, tmp_path):
     _, original = graded
     root = tmp_path / "course"
@@ -224,7 +238,8 @@ def result(**fields) -> Result:
 
 def test_comments_go_under_the_answer_each_reason_is_about():
     notes = review.comments(result(
-        flags=[{"severity": "tamper", "where": "cell 30, line 2", "what": "sys.modules edit", "detector": "static scan"},
+        flags=[{"severity": "tamper", "where": "cell 30, line 2", "what": "sys.modules edit",
+                "detector": "static scan"},
                {"severity": "review", "where": "before test_normalize_pixels", "what": "history read",
                 "detector": "runtime probe"}],
         problems=[{"kind": "restored", "message": "the test cell test_labels_to_row was restored from the master"}]))
