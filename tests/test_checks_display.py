@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from grader import course, notebooks
+from grader import course
 from grader.feedback_page import render
 from utils.checks.core import SHORT_LINE, CheckFailed, first_sentence
 
@@ -19,7 +19,7 @@ SETUP = "from utils import setup_notebook\nsetup_notebook()"
 WRONG = "def image_to_vector(image):\n    flat = image.ravel()\n    return flat.reshape(5, 5)"
 CHECK = "from utils.checks.binary_classification import check_image_to_vector\ncheck_image_to_vector(image_to_vector)"
 RIGHT = "def image_to_vector(image):\n    return image.reshape(-1, 1)"
-STUB = "def slope(f, a, h=0.001):\n    \"\"\"Forward nudge.\"\"\"\n    # YOUR CODE HERE\n    raise NotImplementedError()"
+STUB = 'def slope(f, a, h=0.001):\n    """Forward nudge."""\n    # YOUR CODE HERE\n    raise NotImplementedError()'
 DEMO = "print('slope of 3a:')\nslope(lambda a: 3 * a, 2.0)"
 LIBRARY = "import numbers\nraise NotImplementedError('a library says no')"
 

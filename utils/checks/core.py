@@ -101,11 +101,16 @@ def where(filename: str, line: int) -> str:
 
 def _cell_number(filename: str) -> int | None:
     """The execution count of the notebook cell whose code was compiled as `filename` (IPython knows it)."""
-    ipython = sys.modules.get("IPython")
-    shell = ipython.get_ipython() if ipython else None
+    shell = ipython_shell()
     named = shell.compile.format_code_name(filename) if shell is not None else None
     digits = re.search(r"\d+", named[1]) if named else None
     return int(digits.group()) if digits else None
+
+
+def ipython_shell() -> Any:
+    """The running IPython shell, or None (IPython is not imported for it: plain Python stays light)."""
+    ipython = sys.modules.get("IPython")
+    return ipython.get_ipython() if ipython else None
 
 
 def passed(name: str, detail: str = "") -> None:

@@ -13,12 +13,11 @@ from __future__ import annotations
 import html
 import linecache
 import re
-import sys
 import traceback
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from .core import SHORT_LINE, CheckFailed, Place, places, where
+from .core import SHORT_LINE, CheckFailed, Place, ipython_shell, places, where
 
 HANDLED = (CheckFailed, NotImplementedError)
 # Inline styles: they survive JupyterLab's sanitiser and the feedback page's (grader/feedback_page.py allows them).
@@ -30,14 +29,14 @@ PASSED_COLOURS = {"edge": "#2e7d32", "fill": "#e8f5e9"}
 
 def show_check_boxes() -> None:
     """Show check results in this IPython session as boxes (nothing happens outside IPython)."""
-    shell = _shell()
+    shell = ipython_shell()
     if shell is not None:
         shell.set_custom_exc(HANDLED, _show_failure)
 
 
 def boxes_shown() -> bool:
     """Whether this session shows check results as boxes (`show_check_boxes` ran in it)."""
-    shell = _shell()
+    shell = ipython_shell()
     return shell is not None and getattr(shell, "custom_exceptions", ()) == HANDLED
 
 
@@ -117,6 +116,7 @@ def _show_failure(shell: Any, etype: type, value: BaseException, tb: TracebackTy
         from IPython.display import display
 
         display(failure_bundle(failure), raw=True)
+        # what showtraceback() ends with: sends the error (ipykernel) or prints it (a terminal)
         shell._showtraceback(etype, value, [f"\x1b[31m{failure.short[:SHORT_LINE]}\x1b[0m"])
     except Exception:  # noqa: BLE001 - never lose the error: show IPython's own traceback of it
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
@@ -136,8 +136,3 @@ def _html_place(place: Place) -> str:
 def _inline(text: str) -> str:
     """Plain text with `backticks` as HTML: escaped, the quoted parts in code style."""
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
-
-
-def _shell() -> Any:
-    ipython = sys.modules.get("IPython")
-    return ipython.get_ipython() if ipython else None
