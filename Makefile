@@ -26,6 +26,7 @@ instructor-lab: $(STAMP)
 test: $(STAMP)
 	bash scripts/install-sandbox.sh
 	bash scripts/install-browser.sh
+	bash scripts/install-cjk-font.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## release: regenerate the student copies in notebooks/ from solutions/
