@@ -37,6 +37,11 @@ def only(outputs: list[dict], output_type: str) -> dict:
     return found[0]
 
 
+def code_line(code: str) -> str:
+    """A line of the student's code as the red box shows it: on a line of its own, in code style."""
+    return f'<div style="margin-left: 16px"><code>{code}</code></div>'
+
+
 def plain(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">")
 
@@ -52,7 +57,7 @@ def test_a_failed_check_is_a_red_box_and_one_short_error_line(with_boxes):
     box = outputs[0].data["text/html"]
     assert 'class="nn-check nn-check-failed"' in box and "#c62828" in box
     assert "<code>image_to_vector(&lt;array of shape (2, 4, 3), dtype int64&gt;)</code> raised ValueError" in box
-    assert "your cell [2], line 3, in <code>image_to_vector</code>: <code>return flat.reshape(5, 5)</code>" in box
+    assert "your cell [2], line 3, in <code>image_to_vector</code>" + code_line("return flat.reshape(5, 5)") in box
     assert "/tmp" not in box and "ipykernel" not in box and "`" not in box
     text = outputs[0].data["text/plain"]
     assert text.startswith("✘ Check failed: `image_to_vector(") and "your cell [2], line 3, in image_to_vector" in text
@@ -79,8 +84,8 @@ def test_a_cell_calling_an_unwritten_exercise_names_it_and_its_cell(with_boxes):
     box = outputs[1].data["text/html"]
     assert "✘ Not written yet" in box and "<code>slope</code> is not written yet" in box
     assert "write it in your cell [6]" in box  # the cell that defines it, by the number in its prompt
-    assert "your cell [7], line 2: <code>slope(lambda a: 3 * a, 2.0)</code>" in box
-    assert "your cell [6], line 4, in <code>slope</code>: <code>raise NotImplementedError()</code>" in box
+    assert "your cell [7], line 2" + code_line("slope(lambda a: 3 * a, 2.0)") in box
+    assert "your cell [6], line 4, in <code>slope</code>" + code_line("raise NotImplementedError()") in box
     assert "interactiveshell" not in box and "/tmp" not in box
     assert outputs[2].ename == "NotImplementedError"
     assert outputs[2].traceback == ["\x1b[31mNotImplementedError: slope is not written yet (cell [6])\x1b[0m"]

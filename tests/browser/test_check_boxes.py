@@ -92,7 +92,7 @@ def test_check_results_are_green_and_red_boxes(lab: Lab, wrong_copy: str, screen
     text = box.inner_text()
     assert text.startswith("✘ Check failed\n")
     assert "raised NameError: name 'channel' is not defined." in text
-    where = f"your cell [{answer.execution_count}], line 4, in dataset_dimensions: n_x = height * width * channel"
+    where = f"your cell [{answer.execution_count}], line 4, in dataset_dimensions\nn_x = height * width * channel"
     assert where in text
     fonts = code_fonts(box)
     assert len(fonts) >= 3 and all("monospace" in font for font in fonts), fonts  # call, function name, line
@@ -118,7 +118,7 @@ def test_check_results_are_green_and_red_boxes(lab: Lab, wrong_copy: str, screen
     text = box.inner_text()
     assert text.startswith("✘ Not written yet\nimages_to_matrix is not written yet.")
     assert f"write it in your cell [{stub.execution_count}]" in text
-    assert re.search(rf"your cell \[{stub.execution_count}\], line \d+, in images_to_matrix: "
+    assert re.search(rf"your cell \[{stub.execution_count}\], line \d+, in images_to_matrix\n"
                      r"raise NotImplementedError\(\)", text), text
     assert demo.locator(STDERR).inner_text().strip() == (
         f"NotImplementedError: images_to_matrix is not written yet (cell [{stub.execution_count}])")

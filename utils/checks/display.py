@@ -127,10 +127,12 @@ def _plain_place(place: Place) -> str:
 
 
 def _html_place(place: Place) -> str:
+    """The place on one line, its line of code in code style on the next."""
     label = html.escape(place.label)
     if place.function != "<module>":
         label += f", in <code>{html.escape(place.function)}</code>"
-    return f"{label}: <code>{html.escape(place.code)}</code>" if place.code else label
+    code = f'<div style="margin-left: 16px"><code>{html.escape(place.code)}</code></div>' if place.code else ""
+    return label + code
 
 
 def _inline(text: str) -> str:
