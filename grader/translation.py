@@ -129,7 +129,7 @@ def glossary_markdown(language: str) -> str:
     """The glossary page shipped as notebooks/<language>/glossary.md."""
     rows = [f"| {t.english} | {t.translation} | {t.symbol} | {t.lecture} |" for t in glossary(language)]
     head = {"zh-CN": "# 术语表\n\n本课程中每个概念只用一个中文术语。每讲第一次出现某个术语时，后面的括号里给出英文原文，"
-                     "方便你查阅英文资料。\n\n| 英文 | 中文 | 符号 | 首次出现 |\n| --- | --- | --- | --- |"}[language]
+                     "方便你查阅英文资料。\n\n| 英文 | 中文 | 符号 | 引入的讲次 |\n| --- | --- | --- | --- |"}[language]
     return head + "\n" + "\n".join(rows) + "\n"
 
 
