@@ -19,6 +19,7 @@ from typing import Iterator
 import pytest
 
 from grader import course
+from notebook_cases import completed_copy
 
 from lab_driver import Lab
 from lab_server import JupyterServer
@@ -46,21 +47,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
-
-
-def completed_copy(lecture: str):
-    """The student copy with every answer cell filled in from the master: a perfect submission."""
-    from grader import notebooks
-
-    def answers(nb):
-        return {c.metadata.nbgrader["grade_id"]: c for c in nb.cells
-                if c.metadata.get("nbgrader", {}).get("solution") and not c.metadata.nbgrader.get("grade")}
-
-    student = notebooks.read(course.student_path(lecture))
-    solutions = answers(notebooks.read(course.master_path(lecture)))
-    for grade_id, cell in answers(student).items():
-        cell.source = solutions[grade_id].source
-    return student
 
 
 @pytest.fixture(scope="session")
