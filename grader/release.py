@@ -33,15 +33,20 @@ def with_reference_figures(student: nbformat.NotebookNode, master: nbformat.Note
         if cell.cell_type != "code" or "nbgrader" in cell.metadata or source is None:
             raise ReleaseError(f"cell {cell.get('id')} is tagged {REFERENCE_FIGURE_TAG!r} but is not a plain code cell "
                                "of the master")
-        images = [nbformat.v4.new_output("display_data", data={k: v for k, v in out.data.items() if k in IMAGE_TYPES},
-                                         metadata={k: v for k, v in out.get("metadata", {}).items() if k in IMAGE_TYPES})
+        images = [nbformat.v4.new_output("display_data", data=_images(out.data),
+                                         metadata=_images(out.get("metadata", {})))
                   for out in source.outputs
                   if out.output_type in ("display_data", "execute_result") and set(out.data) & set(IMAGE_TYPES)]
         if not images:
-            raise ReleaseError(f"cell {cell.get('id')} is tagged {REFERENCE_FIGURE_TAG!r} but the master stores no image "
-                               "for it: run `python -m grader execute-solutions` first")
+            raise ReleaseError(f"cell {cell.get('id')} is tagged {REFERENCE_FIGURE_TAG!r} but the master stores no "
+                               "image for it: run `python -m grader execute-solutions` first")
         cell.outputs = images
     return student
+
+
+def _images(mapping: dict) -> dict:
+    """The entries of an output's data (or metadata) that are images."""
+    return {k: v for k, v in mapping.items() if k in IMAGE_TYPES}
 
 
 def translated_copy(student: nbformat.NotebookNode, name: str, language: str) -> nbformat.NotebookNode:
@@ -64,7 +69,8 @@ def translated_home(home: nbformat.NotebookNode, language: str) -> nbformat.Note
     for lecture in set(course.assignments()) - set(translation.translated_lectures(language)):
         for cell in home.cells:
             if cell.cell_type == "markdown":
-                cell.source = re.sub(rf"\[([^\]]*)\]\({re.escape(lecture)}/", rf"[\1{label}](../{lecture}/", cell.source)
+                link = rf"\[([^\]]*)\]\({re.escape(lecture)}/"
+                cell.source = re.sub(link, rf"[\1{label}](../{lecture}/", cell.source)
     return home
 
 
@@ -84,7 +90,8 @@ def generate(assignment_ids: list[str], destination: Path) -> list[Path]:
         for assignment_id in assignment_ids:
             result = api.generate_assignment(assignment_id)
             if not result["success"]:
-                raise ReleaseError(f"nbgrader could not generate {assignment_id}:\n{result.get('error') or result.get('log')}")
+                reason = result.get("error") or result.get("log")
+                raise ReleaseError(f"nbgrader could not generate {assignment_id}:\n{reason}")
             target = destination / assignment_id
             if target.exists():
                 shutil.rmtree(target)

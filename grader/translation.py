@@ -128,8 +128,9 @@ def glossary(language: str) -> list[Term]:
 def glossary_markdown(language: str) -> str:
     """The glossary page shipped as notebooks/<language>/glossary.md."""
     rows = [f"| {t.english} | {t.translation} | {t.symbol} | {t.lecture} |" for t in glossary(language)]
-    head = {"zh-CN": "# 术语表\n\n本课程中每个概念只用一个中文术语。每讲第一次出现某个术语时，后面的括号里给出英文原文，"
-                     "方便你查阅英文资料。\n\n| 英文 | 中文 | 符号 | 引入的讲次 |\n| --- | --- | --- | --- |"}[language]
+    head = {"zh-CN": "# 术语表\n\n本课程中每个概念只用一个中文术语。每讲第一次出现某个术语时，"
+                     "后面的括号里给出英文原文，方便你查阅英文资料。\n\n"
+                     "| 英文 | 中文 | 符号 | 引入的讲次 |\n| --- | --- | --- | --- |"}[language]
     return head + "\n" + "\n".join(rows) + "\n"
 
 
@@ -142,7 +143,7 @@ def _update_command(args: argparse.Namespace) -> int:
             po.metadata["Language"] = language
             write_po(po, path)
             todo = [e.msgctxt for e in po if not e.msgstr or e.fuzzy]
-            print(f"{path.relative_to(course.REPO)}: {len(po) - len(todo)} of {len(po)} cells translated"
+            print(f"{language}/{path.name}: {len(po) - len(todo)} of {len(po)} cells translated"
                   + (f"; to do: {', '.join(todo)}" if todo else ""))
     return 0
 

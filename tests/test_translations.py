@@ -4,6 +4,7 @@ complete and current, consistent in its terms, and graded exactly like the Engli
 from __future__ import annotations
 
 import re
+import shutil
 
 import nbformat
 import polib
@@ -57,7 +58,7 @@ def prose(text: str) -> str:
 
 def test_the_edition_exists_from_lecture_one_on():
     assert LECTURES[:1] == ["2.1-binary-classification"]
-    assert LECTURES == course.assignments()[:len(LECTURES)], "translate the lectures in order"
+    assert course.assignments()[:len(LECTURES)] == LECTURES, "translate the lectures in order"
 
 
 @pytest.mark.slow
@@ -89,7 +90,7 @@ def test_code_cells_and_cell_order_equal_the_english_copy(lecture):
     assert chinese.metadata == english.metadata
     assert [(c.get("id"), c.cell_type, c.metadata) for c in chinese.cells] == \
         [(c.get("id"), c.cell_type, c.metadata) for c in english.cells]
-    for zh, en in zip(chinese.cells, english.cells):
+    for zh, en in zip(chinese.cells, english.cells, strict=True):
         if en.cell_type == "code":
             assert zh == en, f"{lecture}: code cell {en.get('id')} differs from the English copy"
         else:
@@ -100,7 +101,7 @@ def test_code_cells_and_cell_order_equal_the_english_copy(lecture):
 def test_no_english_prose_is_left(name):
     for source in markdown(edition_copy(name)):
         text = prose(source)
-        assert CJK.search(text) or not re.search(r"[A-Za-z]{3}", text), f"{name}: a cell without Chinese: {source[:80]!r}"
+        assert CJK.search(text) or not re.search(r"[A-Za-z]{3}", text), f"{name}: no Chinese in {source[:80]!r}"
         left = ENGLISH_RUN.findall(text)
         assert not left, f"{name}: English prose in a Chinese cell: {left[:3]}"
 
@@ -108,7 +109,8 @@ def test_no_english_prose_is_left(name):
 def test_the_english_prose_check_catches_a_forgotten_cell():
     forgotten = "## 2. From an image to a feature vector\n\nLogistic regression takes a single column of numbers."
     assert ENGLISH_RUN.findall(prose(forgotten))
-    assert not ENGLISH_RUN.findall(prose("逻辑回归（logistic regression gradient descent）的输入是一列数 $w^T x + b$。"))
+    glossed = "逻辑回归（logistic regression gradient descent）的输入是 $w^T x + b$。"
+    assert not ENGLISH_RUN.findall(prose(glossed))
 
 
 def _first_uses(text: str, terms: list[translation.Term]) -> dict[str, int]:
@@ -201,6 +203,17 @@ def test_a_changed_english_cell_shows_english_until_translated_again():
     assert [(e.msgctxt, e.msgstr) for e in updated][-1] == ("brandnew", "")
 
 
+def test_update_changes_nothing_in_committed_translations(tmp_path, monkeypatch, capsys):
+    """Every PO file is in step with its master and in the form `update` writes (so a diff shows only real edits)."""
+    committed = translation.source_dir(LANGUAGE)
+    shutil.copytree(committed, tmp_path / LANGUAGE)
+    monkeypatch.setattr(translation, "source_dir", lambda language: tmp_path / language)
+    assert translation.main(["update"]) == 0
+    assert "to do" not in capsys.readouterr().out
+    for path in committed.glob("*.po"):
+        assert (tmp_path / LANGUAGE / path.name).read_bytes() == path.read_bytes(), f"{path.name} changes on update"
+
+
 def test_release_keeps_the_editions_and_removes_lectures_gone_from_solutions(tmp_path):
     for folder in ["2.1-a", "9.9-gone", f"{LANGUAGE}/2.1-a", f"{LANGUAGE}/9.9-gone"]:
         (tmp_path / folder).mkdir(parents=True)
@@ -231,7 +244,8 @@ def test_the_chinese_copy_is_graded_like_the_english_one(lecture):
         "mutant_en": with_answer(_completed(english, lecture), function, mutant)})
     assert results["completed"]["score"] == results["completed"]["max_score"] > 0
     assert results["blank"]["score"] == 0
-    scores = {name: {gid: c["score"] for gid, c in results[name]["cells"].items()} for name in ("mutant_zh", "mutant_en")}
+    scores = {name: {gid: cell["score"] for gid, cell in results[name]["cells"].items()}
+              for name in ("mutant_zh", "mutant_en")}
     assert scores["mutant_zh"] == scores["mutant_en"] and results["mutant_zh"]["score"] < results["completed"]["score"]
 
 
