@@ -12,7 +12,7 @@ import pytest
 from notebook_cases import answer_cells, grade_with_grader, load_mutants, with_answer
 
 from grader import course, notebooks, translation
-from grader.release import generate, remove_stale
+from grader.release import generate, remove_stale, translated_copy
 
 LANGUAGE = "zh-CN"
 EDITION = course.NOTEBOOKS / LANGUAGE
@@ -212,6 +212,17 @@ def test_update_changes_nothing_in_committed_translations(tmp_path, monkeypatch,
     assert "to do" not in capsys.readouterr().out
     for path in committed.glob("*.po"):
         assert (tmp_path / LANGUAGE / path.name).read_bytes() == path.read_bytes(), f"{path.name} changes on update"
+
+
+def test_release_warns_about_cells_it_shows_in_english(tmp_path, monkeypatch, capsys):
+    lecture = LECTURES[0]
+    po = translation.read_po(translation.po_path(LANGUAGE, lecture))
+    po[0].msgid += " (changed)"  # as if the English master's first cell had changed since
+    translation.write_po(po, tmp_path / LANGUAGE / f"{lecture}.po")
+    monkeypatch.setattr(translation, "source_dir", lambda language: tmp_path / language)
+    copy = translated_copy(notebooks.read(course.student_path(lecture)), lecture, LANGUAGE)
+    assert f"warning: {LANGUAGE}/{lecture}: 1 cell(s) shown in English" in capsys.readouterr().err
+    assert copy.cells[0].source.startswith(translation.STALE_NOTE[LANGUAGE])
 
 
 def test_release_keeps_the_editions_and_removes_lectures_gone_from_solutions(tmp_path):
