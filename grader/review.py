@@ -29,8 +29,6 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-import nbformat
-
 from . import course, deadlines
 from .results import CellScore, Result
 from .store import CourseState, atomic_write
@@ -70,6 +68,8 @@ def keep_submissions(state: CourseState, submissions) -> None:
 @functools.cache
 def answer_names(assignment_id: str) -> tuple[str, ...]:
     """The answer cells (nbgrader solution cells) of a lecture, in notebook order."""
+    import nbformat  # here: `review` lists what needs a person without it (jsonschema takes seconds to import)
+
     nb = nbformat.read(course.master_path(assignment_id), as_version=4)
     return tuple(cell.metadata.nbgrader["grade_id"] for cell in nb.cells
                  if cell.metadata.get("nbgrader", {}).get("solution") and not cell.metadata.nbgrader.get("grade"))
@@ -115,6 +115,8 @@ def comments(result: Result) -> dict[str, str]:
 def work_fingerprint(autograded: str | None) -> str:
     """What the student wrote in an autograded notebook: every cell nbgrader does not lock (locked cells come from
     the master), sources only. "none" where no notebook was graded."""
+    import nbformat
+
     if autograded is None:
         return "none"
     nb = nbformat.reads(autograded, as_version=4)
@@ -194,11 +196,8 @@ def _read_only(state: CourseState):
     return contextlib.closing(sqlite3.connect(f"file:{state.db_path}?mode=ro", uri=True))
 
 
-SUBMITTED_NOTEBOOKS = """
-    FROM submitted_notebook sn
-    JOIN submitted_assignment sa ON sn.assignment_id = sa.id
-    JOIN assignment a ON sa.assignment_id = a.id
-"""
+# a submitted notebook `sn`'s submission `sa` (its student_id) and lecture `a` (its name)
+OF_NOTEBOOK = " JOIN submitted_assignment sa ON sn.assignment_id = sa.id JOIN assignment a ON sa.assignment_id = a.id "
 
 
 def gradebook_scores(state: CourseState) -> dict[tuple[str, str], float]:
@@ -227,15 +226,13 @@ def reviewer_changes(state: CourseState) -> tuple[dict, dict]:
     with _read_only(state) as db:
         for student, lecture, cell, auto, manual, extra in db.execute(
                 "SELECT sa.student_id, a.name, bc.name, g.auto_score, g.manual_score, g.extra_credit FROM grade g "
-                "JOIN base_cell bc ON g.cell_id = bc.id JOIN submitted_notebook sn ON g.notebook_id = sn.id "
-                "JOIN submitted_assignment sa ON sn.assignment_id = sa.id JOIN assignment a ON sa.assignment_id = a.id "
-                "WHERE g.manual_score IS NOT NULL OR g.extra_credit IS NOT NULL"):
+                "JOIN base_cell bc ON g.cell_id = bc.id JOIN submitted_notebook sn ON g.notebook_id = sn.id"
+                + OF_NOTEBOOK + "WHERE g.manual_score IS NOT NULL OR g.extra_credit IS NOT NULL"):
             scores.setdefault((student, lecture), {})[cell] = Change(auto, manual, extra)
         for student, lecture, cell, text in db.execute(
                 "SELECT sa.student_id, a.name, bc.name, c.manual_comment FROM comment c "
-                "JOIN base_cell bc ON c.cell_id = bc.id JOIN submitted_notebook sn ON c.notebook_id = sn.id "
-                "JOIN submitted_assignment sa ON sn.assignment_id = sa.id JOIN assignment a ON sa.assignment_id = a.id "
-                "WHERE c.manual_comment IS NOT NULL AND trim(c.manual_comment) != ''"):
+                "JOIN base_cell bc ON c.cell_id = bc.id JOIN submitted_notebook sn ON c.notebook_id = sn.id"
+                + OF_NOTEBOOK + "WHERE c.manual_comment IS NOT NULL AND trim(c.manual_comment) != ''"):
             notes.setdefault((student, lecture), {})[cell] = text
     return scores, notes
 
@@ -244,6 +241,8 @@ def with_reviewer_changes(result: Result, changes: tuple[dict, dict]) -> Result:
     """The result as its student should read it: a test cell a reviewer scored carries that score (with extra
     credit) and says so, the total follows, and the reviewer's comments come after the summary. `result` itself
     when no reviewer changed anything."""
+    import nbformat
+
     from .feedback_notebook import plain, summary_markdown
 
     key = (result.student_id, result.assignment_id)
@@ -299,7 +298,8 @@ def _formgrader_rows(state: CourseState) -> dict[tuple[str, str], tuple[str, boo
     with _read_only(state) as db:
         rows = db.execute(
             "SELECT sa.student_id, a.name, sn.id, sn.flagged, "
-            "(SELECT count(*) FROM grade g WHERE g.notebook_id = sn.id AND g.needs_manual_grade)" + SUBMITTED_NOTEBOOKS)
+            "(SELECT count(*) FROM grade g WHERE g.notebook_id = sn.id AND g.needs_manual_grade) "
+            "FROM submitted_notebook sn" + OF_NOTEBOOK)
         return {(student, lecture): (nid, bool(flagged), pending) for student, lecture, nid, flagged, pending in rows}
 
 
