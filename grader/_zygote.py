@@ -185,7 +185,7 @@ def serve(path: str, parent: int) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # handlers are reaped by the system
     print("ready", flush=True)
     while True:
-        if parent_gone in select.select([server, parent_gone], [], [])[0]:
+        if parent_gone in select.select([server.fileno(), parent_gone], [], [])[0]:
             return
         conn, _addr = server.accept()
         if os.fork() == 0:

@@ -319,7 +319,7 @@ def _nbgrader_layout(files, reader: _Reader, lectures: list[str], candidates: li
         if flat is not None:
             student, assignment, inner = parts[-2], flat, PurePosixPath(parts[-1])
             depths.append(len(parts) - 2)
-        else:
+        elif index is not None:
             student, assignment, inner = parts[index - 1], parts[index], PurePosixPath(*parts[index + 1:])
             depths.append(index - 1)
         if str(inner) == "timestamp.txt":
@@ -462,7 +462,7 @@ def _name(candidate: _Candidate, download_id: str, roster) -> dict | None:
     reason = check_student_id(download_id)
     if reason:
         return problem("bad-student-id", f"{download_id!r}: {reason}: not graded", **where)
-    if download_id != (who if isinstance(who, str) else who.student):
+    if not isinstance(who, str) and download_id != who.student:  # nbgrader's folder name is its own id
         why = "a --roster with lms_id tells them apart" if who.layout == "Canvas" else \
             "the number is Moodle's participant id in this lecture only: check by hand"
         submission.problems.append(problem("same-name", f"another {who.layout} student of this download is also "
@@ -491,7 +491,7 @@ def _newest(group: list[_Candidate]) -> Submission:
 def _not_submitted(roster, candidates: list[_Candidate], submissions: list[Submission], skipped: list[dict]):
     """A skipped input "no submission" for each roster student without anything for a lecture of this batch."""
     lectures = sorted({c.submission.assignment_id for c in candidates})
-    present = {(s.student_id, s.assignment_id) for s in submissions}
+    present: set[tuple[str | None, str | None]] = {(s.student_id, s.assignment_id) for s in submissions}
     present |= {(item.get("student"), item.get("assignment")) for item in skipped}
     return [problem("no-submission", f"{student.id} ({student.name or 'no name'}): no submission for {lecture} in "
                                      "this batch: not graded", student=student.id, assignment=lecture)
@@ -600,7 +600,7 @@ def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
         source = str(source)
         kind = cell.get("cell_type")
         maker = {"code": nbformat.v4.new_code_cell, "markdown": nbformat.v4.new_markdown_cell,
-                 "raw": nbformat.v4.new_raw_cell}.get(kind)
+                 "raw": nbformat.v4.new_raw_cell}.get(str(kind))
         if maker is None:
             dropped += 1
             continue
