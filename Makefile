@@ -1,11 +1,11 @@
-# Two commands a newcomer needs: `make lab` and `make test`. Both build .venv first.
+# Two commands a newcomer needs: `make lab` and `make test` (`make check` is the authors' quick loop). All build .venv first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab instructor-lab test release solutions bench clean
+.PHONY: lab instructor-lab test check release solutions bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,19 @@ lab: $(STAMP)
 instructor-lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=. $(ROOT_FLAG) $(LAB_ARGS)
 
-## test: build the environment (with the grader's sandbox and Chromium for the browser tests) and run every test
+## test: build the environment (with the grader's sandbox and Chromium for the browser tests) and run every test;
+## prints the ten slowest
 test: $(STAMP)
 	bash scripts/install-sandbox.sh
 	bash scripts/install-browser.sh
 	bash scripts/install-cjk-font.sh
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
+
+## check: the course authors' loop: every test but the browser suite, grading one mutant and one correct variant per
+## function (the same fixed sample every time) instead of all of them
+check: $(STAMP)
+	bash scripts/install-sandbox.sh
+	$(BIN)/python -m pytest --ignore=tests/browser --sample-cases --durations=10 $(PYTEST_ARGS)
 
 ## release: regenerate the student copies in notebooks/ from solutions/
 release: $(STAMP)

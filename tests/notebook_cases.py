@@ -87,22 +87,56 @@ def load_variants(assignment_id: str) -> dict[str, dict[str, str]]:
     return runpy.run_path(str(path))["VARIANTS"] if path.exists() else {}
 
 
+def first_of_each(cases: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """The first case of each function (in file order): the deterministic sample `make check` grades."""
+    return {function: dict(list(by_name.items())[:1]) for function, by_name in cases.items()}
+
+
+def pipeline_cases(assignment_id: str, sample: bool = False) -> dict[str, nbformat.NotebookNode]:
+    """What the pipeline tests grade of one lecture, by name: `completed` (the student copy with the master's
+    answers), `blank` (the student copy), `mutant:<function>--<name>` and `variant:<function>--<name>` (every one,
+    or with `sample` the first of each function).
+
+    The master itself is not graded: its completed copy runs the same code (the release changes only answer cells,
+    refilled here, and hidden tests, which nbgrader puts back before it runs a submission), and nbval runs it."""
+    base = completed_copy(assignment_id)
+    functions = list(answer_cells(base))
+    cases = {"completed": base, "blank": notebooks.read(course.student_path(assignment_id))}
+    for kind, loaded in (("mutant", load_mutants(assignment_id)), ("variant", load_variants(assignment_id))):
+        chosen = first_of_each(loaded) if sample else loaded
+        cases |= {f"{kind}:{f}--{name}": with_answer(base, f, source)
+                  for f in functions for name, source in chosen.get(f, {}).items()}
+    return cases
+
+
+def of_kind(results: dict[str, dict], kind: str) -> dict[str, dict]:
+    """The results of one kind of `pipeline_cases` ("mutant" or "variant"), by `<function>--<name>`."""
+    return {name.split(":", 1)[1]: result for name, result in results.items() if name.startswith(f"{kind}:")}
+
+
 def grade_with_grader(assignment_id: str, cases: dict[str, nbformat.NotebookNode]) -> dict[str, dict]:
-    """Grade each case (name -> notebook) of one lecture in one run of the project's grader (`python -m grader
-    autograde`: real nbgrader, warm kernels, parallel workers); its result (cells with score and reason) by name."""
+    """Grade each case (name -> notebook) of one lecture in one run of the project's grader; its result by name."""
+    results = grade_cases({(assignment_id, name): nb for name, nb in cases.items()})
+    return {name: result for (_, name), result in results.items()}
+
+
+def grade_cases(cases: dict[tuple[str, str], nbformat.NotebookNode]) -> dict[tuple[str, str], dict]:
+    """Grade every case ((lecture, name) -> notebook) in one run of the project's grader (`python -m grader
+    autograde`: real nbgrader, warm kernels, parallel workers), as one student each; its result (cells with score
+    and reason) by (lecture, name). One run for many lectures pays the grader's start-up once."""
     from grader.store import CourseState
 
     with tempfile.TemporaryDirectory(prefix="graded-cases-") as scratch:
         names = {}
-        for index, (name, nb) in enumerate(cases.items()):
+        for index, ((assignment_id, name), nb) in enumerate(cases.items()):
             student = f"case{index:04d}"
-            names[student] = name
+            names[student, assignment_id] = (assignment_id, name)
             notebooks.write(nb, Path(scratch) / "submitted" / student / assignment_id / f"{assignment_id}.ipynb")
         state = CourseState(Path(scratch) / "course")
         env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
         done = subprocess.run([sys.executable, "-m", "grader", "autograde", str(Path(scratch) / "submitted"),
                                "--course", str(state.root), "-q"], env=env, capture_output=True, text=True)
-        results = {names[r["student_id"]]: r for r in state.results()}
+        results = {names[r["student_id"], r["assignment_id"]]: r for r in state.results()}
         if done.returncode != 0 or set(results) != set(cases):
             raise RuntimeError(f"the grader could not grade every case (exit {done.returncode}):\n"
                                f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")

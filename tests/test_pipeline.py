@@ -8,11 +8,10 @@ import re
 import nbformat
 import pytest
 
-from notebook_cases import (ASSIGNMENTS, answer_cells, caught_only_by_hidden_tests, completed_copy, grade_with_grader,
-                            graded_cells, load_hidden_only, load_mutants, load_variants, owned_tests, with_answer)
+from notebook_cases import (ASSIGNMENTS, answer_cells, caught_only_by_hidden_tests, completed_copy, graded_cells,
+                            load_hidden_only, load_mutants, load_variants, of_kind, owned_tests, pipeline_cases)
 from grader import course, notebooks
 from grader.release import IMAGE_TYPES, REFERENCE_FIGURE_TAG, ReleaseError, generate, with_reference_figures
-from grader.scoring import autograde
 
 pytestmark = pytest.mark.slow
 
@@ -46,20 +45,21 @@ def test_cell_convention(assignment_id):
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
-def test_master_scores_full_marks_and_blank_copy_zero(assignment_id):
-    master = notebooks.read(course.master_path(assignment_id))
-    blank = notebooks.read(course.student_path(assignment_id))
-    scores = autograde(assignment_id, {"master": master, "completed": completed_copy(assignment_id), "blank": blank})
-    assert set(scores["master"]) == set(graded_cells(master))
-    for student in ("master", "completed"):
-        lost = {g: s for g, s in scores[student].items() if s[0] != s[1]}
-        assert not lost, f"{student} lost points: {lost}"
-    earned = {g: s for g, s in scores["blank"].items() if s[0] != 0}
+def test_master_scores_full_marks_and_blank_copy_zero(assignment_id, graded_cases):
+    """The student copy with the master's answers scores full marks, the blank copy zero; graded by the project's
+    grader (stock nbgrader gives the same scores: tests/test_bench_grading.py)."""
+    results = graded_cases[assignment_id]
+    tests = set(graded_cells(notebooks.read(course.master_path(assignment_id))))
+    for student in ("completed", "blank"):
+        assert set(results[student]["cells"]) == tests, f"{student}: not every test cell was graded"
+    lost = {g: c["reason"] for g, c in results["completed"]["cells"].items() if c["score"] != c["max_score"]}
+    assert not lost, f"the master's answers lost points: {lost}"
+    earned = {g: c["score"] for g, c in results["blank"]["cells"].items() if c["score"] != 0}
     assert not earned, f"the blank student copy earned points: {earned}"
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
-def test_every_wrong_implementation_loses_points(assignment_id, mutation_scores):
+def test_every_wrong_implementation_loses_points(assignment_id, graded_cases, mutation_scores):
     """The mutation suite: every mutant in tests/mutants/<id>.py loses points on its own function's tests,
     and a plausible mistake is already named by the visible check (a green check never hides lost points)."""
     mutants = load_mutants(assignment_id)
@@ -72,8 +72,7 @@ def test_every_wrong_implementation_loses_points(assignment_id, mutation_scores)
     assert not unknown, f"tests/mutants/{assignment_id}.py names functions the notebook lacks: {unknown}"
     unknown = {f"{f}--{n}" for f, names in hidden_only.items() for n in names if n not in mutants.get(f, {})}
     assert not unknown, f"HIDDEN_ONLY names mutants that do not exist: {unknown}"
-    submissions = {f"{f}--{name}": with_answer(base, f, src) for f in functions for name, src in mutants[f].items()}
-    results = grade_with_grader(assignment_id, submissions)
+    results = of_kind(graded_cases[assignment_id], "mutant")
     test_ids = list(graded_cells(base))
     survivors, unseen, deliberate = [], [], []
     for student, result in results.items():
@@ -90,23 +89,37 @@ def test_every_wrong_implementation_loses_points(assignment_id, mutation_scores)
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
-def test_every_correct_variant_keeps_full_marks(assignment_id, variant_scores):
+def test_every_correct_variant_keeps_full_marks(assignment_id, graded_cases, variant_scores):
     """The dual of the mutation suite: correct answers written differently (other methods, loops where allowed,
     NumPy scalars, narrower floats) keep every point, on their own tests and everyone else's."""
     variants = load_variants(assignment_id)
-    base = completed_copy(assignment_id)
-    functions = list(answer_cells(base))
+    functions = list(answer_cells(completed_copy(assignment_id)))
     few = {f: len(variants.get(f, {})) for f in functions if len(variants.get(f, {})) < 3}
     assert not few, f"tests/variants/{assignment_id}.py needs at least three correct variants per function: {few}"
     unknown = set(variants) - set(functions)
     assert not unknown, f"tests/variants/{assignment_id}.py names functions the notebook lacks: {unknown}"
-    submissions = {f"{f}--{name}": with_answer(base, f, src) for f in functions for name, src in variants[f].items()}
-    results = grade_with_grader(assignment_id, submissions)
+    results = of_kind(graded_cases[assignment_id], "variant")
     lost = {student: {g: c["reason"] for g, c in r["cells"].items() if c["score"] < c["max_score"]}
             for student, r in results.items()}
     lost = {student: cells for student, cells in lost.items() if cells}
     variant_scores[assignment_id] = (len(results) - len(lost), len(results))
     assert not lost, f"correct answers lost points (a bug in the tests): {lost}"
+
+
+def test_the_sample_of_make_check_grades_one_mutant_and_one_variant_of_every_function():
+    """`--sample-cases` (make check) grades the first mutant and variant of each function, the same every run,
+    beside the completed and blank copies; without it every mutant and variant is graded."""
+    lecture = ASSIGNMENTS[-1]
+    functions = list(answer_cells(completed_copy(lecture)))
+    sample, full = pipeline_cases(lecture, sample=True), pipeline_cases(lecture)
+    for kind, loaded in (("mutant", load_mutants(lecture)), ("variant", load_variants(lecture))):
+        assert sorted(of_kind(sample, kind)) == sorted(f"{f}--{next(iter(loaded[f]))}" for f in functions)
+        assert len(of_kind(full, kind)) == sum(len(loaded[f]) for f in functions)
+    assert set(sample) < set(full) and {"completed", "blank"} < set(sample)
+    assert set(pipeline_cases(lecture, sample=True)) == set(sample)
+    name = next(iter(of_kind(sample, "mutant")))
+    function, mutant = name.split("--", 1)
+    assert answer_cells(sample[f"mutant:{name}"])[function].source == load_mutants(lecture)[function][mutant]
 
 
 def _secret_lines(assignment_id: str) -> set[str]:
