@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import course
 from .results import Result
+from .store import holds_gradebook
 
 FILE_NAME = "deadlines.toml"
 PERIODS = {"minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
@@ -305,7 +306,7 @@ def _parse_line(line: str) -> dict | None:
 def _gradebook_due_dates(course_dir: Path) -> list[tuple[str, datetime]]:
     """(lecture, due date) as nbgrader's gradebook holds them (read-only; nbgrader stores UTC without a zone)."""
     database = course_dir / "gradebook.db"
-    if not database.exists():
+    if not holds_gradebook(database):
         return []
     with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
         rows = connection.execute("SELECT name, duedate FROM assignment WHERE duedate IS NOT NULL").fetchall()

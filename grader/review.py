@@ -31,7 +31,7 @@ from datetime import datetime
 
 from . import course, deadlines
 from .results import CellScore, Result
-from .store import CourseState, atomic_write
+from .store import CourseState, atomic_write, holds_gradebook
 
 SET_ASIDE = "set_aside.json"
 
@@ -204,7 +204,7 @@ def gradebook_scores(state: CourseState) -> dict[tuple[str, str], float]:
     """(student, lecture) -> the submission's score as nbgrader works it out (`SubmittedAssignment.score`: each
     cell's manual score, else its automatic one, plus extra credit), read with SQLite: importing nbgrader takes
     seconds."""
-    if not state.db_path.is_file():
+    if not holds_gradebook(state.db_path):
         return {}
     with _read_only(state) as db:
         rows = db.execute(
@@ -221,7 +221,7 @@ def reviewer_changes(state: CourseState) -> tuple[dict, dict]:
     only where a reviewer changed something."""
     scores: dict = {}
     notes: dict = {}
-    if not state.db_path.is_file():
+    if not holds_gradebook(state.db_path):
         return scores, notes
     with _read_only(state) as db:
         for student, lecture, cell, auto, manual, extra in db.execute(
@@ -293,7 +293,7 @@ class Item:
 
 def _formgrader_rows(state: CourseState) -> dict[tuple[str, str], tuple[str, bool, int]]:
     """(student, lecture) -> (submitted notebook id, flagged, cells needing a manual grade), from the gradebook."""
-    if not state.db_path.is_file():
+    if not holds_gradebook(state.db_path):
         return {}
     with _read_only(state) as db:
         rows = db.execute(

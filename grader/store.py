@@ -20,9 +20,10 @@ import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -59,6 +60,16 @@ def atomic_write(path: Path, data: bytes) -> None:
 def safe_name(student_id: str) -> str:
     """A file name for any student id (ids are also checked by `intake.check_student_id`)."""
     return quote(student_id, safe=" -_.,@+=()[]{}'")
+
+
+def holds_gradebook(db_path: Path) -> bool:
+    """Whether `db_path` is an nbgrader gradebook with its tables (a run stopped while nbgrader was creating it can
+    leave an empty database file behind)."""
+    if not db_path.is_file():
+        return False
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+        return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assignment'").fetchone() \
+            is not None
 
 
 class CourseState:

@@ -267,3 +267,18 @@ def test_a_reviewers_score_replaces_the_tests_line_on_the_feedback():
     assert nb.cells[1].source.startswith("**Comments from your instructor**") and "the order was right" in \
         nb.cells[1].source
     assert review.with_reviewer_changes(graded, ({}, {})) is graded
+
+
+def test_an_empty_gradebook_file_reads_as_no_gradebook(tmp_path):
+    """A run stopped while nbgrader was creating gradebook.db leaves an empty database: the next run, `review`,
+    `export` and the due dates read it as no gradebook yet instead of failing on a missing table."""
+    import sqlite3
+
+    from grader import deadlines
+
+    sqlite3.connect(tmp_path / "gradebook.db").close()
+    state = CourseState(tmp_path)
+    assert (tmp_path / "gradebook.db").is_file()
+    assert review.gradebook_scores(state) == {}
+    assert review.reviewer_changes(state) == ({}, {})
+    assert deadlines._gradebook_due_dates(tmp_path) == []
