@@ -179,6 +179,12 @@ def build() -> dict[str, tuple[dict[str, bytes], Expect]]:
         "get_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])\n"
         "def labels_to_row(labels):\n    return labels  # wrong, and the hidden tests never run\n")),
         Expect(flags=("input transformers",), flagged=True))
+    # the error display replaced: stock nbgrader sees no error output and gives full marks; this grader still sees it
+    add("errors-hidden", _file(_answer(
+        good, "labels_to_row",
+        "get_ipython().set_custom_exc((Exception,), lambda *args, **kwargs: None)\n"
+        "def labels_to_row(labels):\n    return labels  # wrong, and stock nbgrader would see no failure\n")),
+        Expect(lost=("test_labels_to_row",), flags=("set_custom_exc",)))
     return cases
 
 
