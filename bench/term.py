@@ -5,7 +5,7 @@ three lectures. Each command runs once through the real CLI in a fresh course di
 time, the load average when it started, and what it produced (results, pages, rows).
 
     .venv/bin/python bench/term.py
-    .venv/bin/python bench/term.py --students 20 --lectures 2.1-binary-classification 2.9-logistic-regression-gradient-descent
+    .venv/bin/python bench/term.py --students 20 --lectures 2.1-binary-classification 2.5-derivatives
 """
 
 from __future__ import annotations
