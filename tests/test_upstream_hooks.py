@@ -76,7 +76,7 @@ def _resolve(dotted: str):
 @pytest.mark.parametrize("dotted", sorted(HOOKS))
 def test_upstream_code_under_a_hook_is_what_it_was_written_against(dotted):
     expected, user = HOOKS[dotted]
-    actual = hashlib.sha256(inspect.getsource(_resolve(dotted)).encode()).hexdigest()[:16]
+    actual = hashlib.sha256(_upstream_source(dotted).encode()).hexdigest()[:16]
     assert actual == expected, (f"{dotted} changed upstream (fingerprint {actual}, was {expected}); {user}: "
                                 f"re-read it, adapt the grader, then record the new fingerprint")
 
@@ -102,14 +102,22 @@ def test_the_schema_head_read_in_process_is_what_alembic_answers(tmp_path):
         assert db.execute("select version_num from alembic_version").fetchall() == [(scratch.alembic_head(),)]
 
 
+def _upstream_source(dotted: str) -> str:
+    """The source of `dotted` as upstream ships it. A hook that replaces a module's function (the grader does so
+    in process, so earlier tests of the session may have run it) leaves the function's text in the module file."""
+    if dotted == "nbgrader.api.get_alembic_version":
+        source = inspect.getsource(importlib.import_module("nbgrader.api"))
+        start = source.index("def get_alembic_version")
+        return source[start:source.index("\n\n\n", start)] + "\n"
+    return inspect.getsource(_resolve(dotted))
+
+
 def _original_get_alembic_version():
     """nbgrader's get_alembic_version as shipped (the hook may already have replaced the module attribute)."""
     import nbgrader.api
 
-    source = inspect.getsource(importlib.import_module("nbgrader.api"))
     namespace = dict(vars(nbgrader.api))
-    start = source.index("def get_alembic_version")
-    exec(source[start:source.index("\n\n\n", start)], namespace)  # noqa: S102 - upstream's own code
+    exec(_upstream_source("nbgrader.api.get_alembic_version"), namespace)  # noqa: S102 - upstream's own code
     return namespace["get_alembic_version"]
 
 
