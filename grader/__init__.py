@@ -1,8 +1,8 @@
 """Instructor tooling over nbgrader: generate student copies, execute masters, autograde a class.
 
 Modules:
-- `course`, `notebooks`, `release`, `execute`, `scoring`: the course layout, notebook normalisation, `release`,
-  `execute-solutions`, and `scoring.autograde` (stock nbgrader, used by the pipeline tests).
+- `course`, `notebooks`, `release`, `execute`: the course layout, notebook normalisation, `release` and
+  `execute-solutions`.
 - `assignment`: a master and its release (answer cells, test cells, the visible/hidden split by nbgrader's own
   delimiters, secret lines, a completed copy).
 - `intake`: reads submission folders and zips safely (no traversal, no symlinks) and repairs notebooks.
