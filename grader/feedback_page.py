@@ -7,7 +7,8 @@ It is nbconvert's lab page with three changes:
 - every piece of HTML that comes from the notebook (markdown cells, HTML and markdown outputs, highlighted code)
   goes through an allowlist sanitiser (nh3): headings, paragraphs, lists, tables, code, links, MathML and
   data: images stay; scripts, event handlers, javascript: URLs, iframes, forms and styles (except a table
-  cell's text-align, and the check boxes' colours, border and spacing) go. nbconvert's own `clean_html` allowlist lacks p, h1-h6, ul, ... (jupyter/nbconvert#2016);
+  cell's text-align, and the check boxes' colours, border and spacing) go. nbconvert's own `clean_html`
+  allowlist lacks p, h1-h6, ul, ... (jupyter/nbconvert#2016);
 - nothing is loaded from the network (no MathJax, require.js, mermaid or widget manager), and long lines wrap.
 """
 
