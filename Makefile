@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab instructor-lab test check release solutions bench clean
+.PHONY: lab instructor-lab test check lint release solutions bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ instructor-lab: $(STAMP)
 
 ## test: build the environment (with the grader's sandbox and Chromium for the browser tests) and run every test;
 ## prints the ten slowest
-test: $(STAMP)
+test: $(STAMP) lint
 	bash scripts/install-sandbox.sh
 	bash scripts/install-browser.sh
 	bash scripts/install-cjk-font.sh
@@ -32,9 +32,14 @@ test: $(STAMP)
 
 ## check: the course authors' loop: every test but the browser suite, grading one mutant and one correct variant per
 ## function (the same fixed sample every time) instead of all of them
-check: $(STAMP)
+check: $(STAMP) lint
 	bash scripts/install-sandbox.sh
 	$(BIN)/python -m pytest --ignore=tests/browser --sample-cases --durations=10 $(PYTEST_ARGS)
+
+## lint: ruff and mypy on grader/ (utils/, tests/ and bench/ are not clean yet)
+lint: $(STAMP)
+	$(BIN)/ruff check grader
+	$(BIN)/mypy
 
 ## release: regenerate the student copies in notebooks/ from solutions/
 release: $(STAMP)
