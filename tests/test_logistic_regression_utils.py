@@ -210,3 +210,15 @@ def test_widgets_wrap_the_plotting_functions():
     assert set(sliders) == {"w1", "w2", "b"}
     sliders["b"].value = 1.0
     assert widget.result.axes[0].get_title().startswith("w1 = 1.50, w2 = 1.00, b = 1.00")
+
+
+def test_the_overflow_message_is_true_for_either_sign_of_z():
+    """The naive formula overflows for very negative z, the sign error 1 / (1 + e^z) for very positive z: the message
+    must not blame only one of them."""
+    from utils.checks.logistic_regression import _without_warnings
+
+    for wrong in (lambda z: 1 / (1 + np.exp(-z)), lambda z: 1 / (1 + np.exp(z))):
+        with pytest.raises(AssertionError) as failed:
+            _without_warnings(wrong, np.array([-1e4, 1e4]), what="sigmoid([-1e4, 1e4])")
+        message = str(failed.value)
+        assert "e^(-z) when z is very negative" in message and "e^(z) when z is very positive" in message

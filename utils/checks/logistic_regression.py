@@ -36,9 +36,10 @@ def _without_warnings(fn: Callable[..., Any], *args: Any, what: str) -> Any:
             return fn(*args)
         except (RuntimeWarning, FloatingPointError) as warning:
             raise CheckFailed(
-                f"{what} raised the warning '{warning}'. e^(-z) overflows (it is larger than any float) when z is "
-                "very negative. Only ever exponentiate a non-positive number: for z < 0 rewrite sigma(z) so the "
-                "exponent is +z. Beware that np.where(cond, a, b) computes both a and b for every entry, so the "
+                f"{what} raised the warning '{warning}'. An exponential overflows (it is larger than any float) "
+                "once its exponent passes about 709: e^(-z) when z is very negative, e^(z) when z is very positive. "
+                "Only ever exponentiate a non-positive number: for z < 0 rewrite sigma(z) so the exponent is +z. "
+                "Beware that np.where(cond, a, b) computes both a and b for every entry, so the "
                 "overflow still happens inside it."
             ) from None
         except NotImplementedError:
