@@ -5,7 +5,8 @@ Submodules are split by concern and imported on demand, so `import utils` is che
 - `utils.datasets`: the cat photo, the face / non-face images, the course's cat / non-cat files, toy data sets;
 - `utils.plotting`: pure plotting functions (each returns a matplotlib Figure);
 - `utils.widgets`: thin ipywidgets wrappers over `utils.plotting`;
-- `utils.checks`: the visible check cells of every lecture.
+- `utils.checks`: the visible check cells of every lecture;
+- `utils.language`: the edition's language (English or Simplified Chinese) and `pick` for translated texts.
 
 `setup_notebook()` is the one call a lecture's setup cell makes; importing `utils` changes nothing.
 
@@ -14,7 +15,10 @@ Nothing here reveals a solution or a hidden test: this package ships to students
 
 
 def setup_notebook() -> None:
-    """Prepare this notebook's kernel: check results show as green and red boxes (`utils.checks.display`)."""
+    """Prepare this notebook's kernel: choose the edition's language (`utils.language.choose`), and show check
+    results as green and red boxes (`utils.checks.display`)."""
     from .checks.display import show_check_boxes
+    from .language import choose
 
+    choose()
     show_check_boxes()

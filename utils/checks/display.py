@@ -106,9 +106,10 @@ def _show_failure(shell: Any, etype: type, value: BaseException, tb: TracebackTy
                   tb_offset: int | None = None) -> None:
     """IPython's handler for `HANDLED`: the red box, then a one-line error that fails the cell."""
     try:
+        failure: Failure | None = None
         if isinstance(value, CheckFailed):
             failure = Failure("Check failed", str(value), value.places, value.headline)
-        else:
+        elif isinstance(value, NotImplementedError):
             failure = stub_failure(value, tb)
         if failure is None:
             shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
