@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -26,25 +27,35 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+import nbformat
 
-from notebook_cases import answer_cells, completed_copy, load_mutants, with_answer  # noqa: E402
-
-from grader import course, notebooks  # noqa: E402
+from grader import course, notebooks
+from grader.assignment import Assignment, answer_cells
 
 KINDS = ("correct", "wrong", "blank")
+
+
+def wrong_answers(lecture: str, functions: list[str]) -> list[tuple[str, str, str]]:
+    """(function, mutant name, answer cell source) of every mutant in tests/mutants/<lecture>.py of `functions`."""
+    path = course.REPO / "tests" / "mutants" / f"{lecture}.py"
+    mutants = runpy.run_path(str(path))["MUTANTS"] if path.exists() else {}
+    return [(f, name, source) for f, by_name in mutants.items() if f in functions for name, source in by_name.items()]
+
+
+def with_answer(nb: nbformat.NotebookNode, function: str, source: str) -> nbformat.NotebookNode:
+    """A copy of `nb` whose answer cell for `function` holds `source`."""
+    nb = nbformat.from_dict(nb)
+    answer_cells(nb)[function].source = source
+    return nb
 
 
 def synthetic_class(root: Path, students: int, lectures: list[str]) -> dict[tuple[str, str], str]:
     """Write `root/<student>/<lecture>/<lecture>.ipynb`; return (student, lecture) -> what was submitted."""
     made = {}
     for lecture in lectures:
-        correct = completed_copy(lecture)
-        blank = notebooks.read(course.student_path(lecture))
-        wrong = [(f, name, src) for f, by_name in load_mutants(lecture).items() for name, src in by_name.items()]
-        functions = list(answer_cells(correct))
-        wrong = [w for w in wrong if w[0] in functions]
+        assignment = Assignment.load(lecture)
+        correct, blank = assignment.completed(), assignment.release
+        wrong = wrong_answers(lecture, list(assignment.answer_cells()))
         for i in range(students):
             student = f"s{i + 1:03d}"
             kind = KINDS[(i + course.assignments().index(lecture)) % len(KINDS)]
@@ -91,14 +102,17 @@ def stock(work: Path, submitted: Path, lectures: list[str]) -> tuple[float, dict
         f"c.CourseDirectory.root = {str(root)!r}\n"
         f"c.CourseDirectory.course_id = {course.COURSE_ID!r}\n"
         f"c.Exchange.root = {str(root / 'exchange')!r}\n")
-    nbgrader = [os.path.join(os.path.dirname(sys.executable), "nbgrader")]
-    run = dict(cwd=root, env=_env(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    def nbgrader(command: str, lecture: str) -> None:
+        subprocess.run([os.path.join(os.path.dirname(sys.executable), "nbgrader"), command, lecture,
+                        "--log-level=ERROR"], cwd=root, env=_env(), check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE)
+
     for lecture in lectures:  # done once at release time by the instructor: not timed
-        subprocess.run(nbgrader + ["generate_assignment", lecture, "--log-level=ERROR"], **run)
+        nbgrader("generate_assignment", lecture)
     shutil.copytree(submitted, root / "submitted")
     started = time.monotonic()
     for lecture in lectures:
-        subprocess.run(nbgrader + ["autograde", lecture, "--log-level=ERROR"], **run)
+        nbgrader("autograde", lecture)
     seconds = time.monotonic() - started
     return seconds, _gradebook_cells(root / "gradebook.db")
 
@@ -162,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scores agree per student, lecture and cell: {'yes' if not differences else 'NO'} "
               f"({len(stock_cells)} submissions, {sum(len(c) for c in stock_cells.values())} cells compared)")
         for line in differences[:50]:
-            print(f"  {line} [{made.get(tuple(line.split(': ')[0].split(' / ')), '?')}]")
+            student, lecture = line.split(": ")[0].split(" / ")
+            print(f"  {line} [{made.get((student, lecture), '?')}]")
         if args.json:
             Path(args.json).write_text(json.dumps({
                 "students": args.students, "lectures": lectures, "submissions": len(made),

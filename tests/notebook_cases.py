@@ -14,29 +14,17 @@ from pathlib import Path
 
 import nbformat
 
-from grader import course, notebooks
+from grader import assignment, course, notebooks
+from grader.assignment import answer_cells as answer_cells  # the tests' answer cells are the model's
 
 ASSIGNMENTS = course.assignments()
 MUTANTS_DIR = Path(__file__).parent / "mutants"
 VARIANTS_DIR = Path(__file__).parent / "variants"
 
 
-def answer_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
-    """Autograded-answer cells by grade_id."""
-    return {
-        cell.metadata.nbgrader["grade_id"]: cell
-        for cell in nb.cells
-        if cell.metadata.get("nbgrader", {}).get("solution") and not cell.metadata.nbgrader.get("grade")
-    }
-
-
 def graded_cells(nb: nbformat.NotebookNode) -> dict[str, float]:
     """Autograder-tests cells by grade_id, with their points."""
-    return {
-        cell.metadata.nbgrader["grade_id"]: float(cell.metadata.nbgrader["points"])
-        for cell in nb.cells
-        if cell.metadata.get("nbgrader", {}).get("grade") and not cell.metadata.nbgrader.get("solution")
-    }
+    return {gid: float(cell.metadata.nbgrader["points"]) for gid, cell in assignment.test_cells(nb).items()}
 
 
 def owned_tests(function: str, functions: list[str], test_ids: list[str]) -> list[str]:
@@ -51,11 +39,7 @@ def owned_tests(function: str, functions: list[str], test_ids: list[str]) -> lis
 
 def completed_copy(assignment_id: str) -> nbformat.NotebookNode:
     """The student copy with every answer cell filled in from the master: a perfect submission."""
-    student = notebooks.read(course.student_path(assignment_id))
-    solutions = answer_cells(notebooks.read(course.master_path(assignment_id)))
-    for grade_id, cell in answer_cells(student).items():
-        cell.source = solutions[grade_id].source
-    return student
+    return assignment.Assignment.load(assignment_id).completed()
 
 
 def with_answer(nb: nbformat.NotebookNode, grade_id: str, source: str) -> nbformat.NotebookNode:

@@ -20,7 +20,7 @@ from grader import course, reports, sandbox
 from grader.store import CourseState
 from submissions.corpus import ISOLATION_PROBE
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.grader]  # the grader's own machinery: in make test, not make check
 
 A = ASSIGNMENTS[0]
 FAST = ["--timeout", "10", "--notebook-timeout", "240", "-q"]

@@ -13,7 +13,7 @@ from grader.job import Job, grade_one
 from grader.sandbox import Limits
 from grader.store import CourseState, GradebookWriter
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.grader]  # the grader's own machinery: in make test, not make check
 
 LECTURE = "2.1-binary-classification"
 LIMITS = Limits(cell_timeout=60, notebook_timeout=300)

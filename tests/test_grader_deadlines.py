@@ -18,6 +18,8 @@ from grader import course, deadlines
 from grader.deadlines import Deadline, DeadlineError, Policy
 from grader.scratch import know_gradebook_schema
 
+pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
+
 LECTURE = "2.7-computation-graph"  # 5 points, two test cells
 DUE = "2026-10-12 23:59 Europe/Berlin"  # 21:59 UTC (summer time)
 DUE_UTC = datetime(2026, 10, 12, 21, 59, tzinfo=UTC)

@@ -20,6 +20,8 @@ from grader.reports import _visible_text
 from grader.results import Result
 from grader.store import CourseState
 
+pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
+
 LIMITS = ["--timeout", "10", "--notebook-timeout", "240", "--jobs", "2", "-q"]
 CHEAT = "np.allclose = lambda *args, **kwargs: True\ndef normalize_pixels(X):\n    return X / 255.0\n"
 

@@ -24,6 +24,8 @@ from grader.sandbox import SANDBOX_HOME, Limits, SandboxedKernelManager
 from notebook_cases import completed_copy
 from sandbox_required import require_sandbox
 
+pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
+
 A = course.assignments()[0]
 DISK_MB = Limits().disk_mb
 

@@ -10,11 +10,13 @@ import zipfile
 import nbformat
 import pytest
 
-from notebook_cases import ASSIGNMENTS, answer_cells
 from grader import cheating, course, intake, notebooks
 from grader.__main__ import build_parser
-from grader.assignment import nbgrader_cells, split_hidden
+from grader.assignment import nbgrader_cells
 from grader.reports import _cell
+from notebook_cases import ASSIGNMENTS
+
+pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
 
 
 @pytest.mark.parametrize("student_id", ["alice", "o'brien", "名前", "-rf", "a b", "=cmd|' -C calc'!A0", "x" * 100])
@@ -107,24 +109,6 @@ def test_read_notebook_upgrades_format_3():
     nb, problems = intake.read_notebook(nbformat.writes(v3, version=3).encode())
     assert [p["kind"] for p in problems] == ["old-format"]
     assert any(c.metadata.get("nbgrader") for c in nb.cells)
-
-
-@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
-def test_every_test_cell_splits_into_visible_and_hidden(assignment_id):
-    """The grader runs the visible check and the hidden tests apart; every lecture's test cells must allow it."""
-    for cell in notebooks.read(course.master_path(assignment_id)).cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("grade"):
-            parts = split_hidden(cell.source)
-            assert parts, f"{meta['grade_id']}: hidden tests cannot be split off"
-            assert "BEGIN HIDDEN TESTS" not in parts[0]
-
-
-@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
-def test_no_tamper_flag_on_the_model_answers(assignment_id):
-    for grade_id, cell in answer_cells(notebooks.read(course.master_path(assignment_id))).items():
-        tamper = [f for f in cheating.scan_source(cell.source) if f[1] == "tamper"]
-        assert not tamper, f"{assignment_id} {grade_id}: {tamper}"
 
 
 @pytest.mark.parametrize("source, what", [

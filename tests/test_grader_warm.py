@@ -16,6 +16,8 @@ from grader.sandbox import Limits, SandboxedKernelManager
 from notebook_cases import completed_copy
 from sandbox_required import require_sandbox
 
+pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
+
 
 @pytest.fixture(autouse=True)
 def _bubblewrap_as_root():

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 
 import nbformat
 import pytest
 
-from notebook_cases import (ASSIGNMENTS, answer_cells, caught_only_by_hidden_tests, completed_copy, graded_cells,
-                            load_hidden_only, load_mutants, load_variants, of_kind, owned_tests, pipeline_cases)
-from grader import course, notebooks
+from grader import cheating, course, notebooks
+from grader.assignment import Assignment, split_hidden, visible_part
 from grader.release import IMAGE_TYPES, REFERENCE_FIGURE_TAG, ReleaseError, generate, with_reference_figures
+from notebook_cases import (
+    ASSIGNMENTS,
+    answer_cells,
+    caught_only_by_hidden_tests,
+    completed_copy,
+    graded_cells,
+    load_hidden_only,
+    load_mutants,
+    load_variants,
+    of_kind,
+    owned_tests,
+    pipeline_cases,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +42,7 @@ def test_cell_convention(assignment_id):
     assert functions and tests
     for function in functions:
         assert owned_tests(function, functions, list(tests)), f"{function} has no test_{function}* cell"
-    for answer, following in zip(master.cells, master.cells[1:]):
+    for answer, following in pairwise(master.cells):
         if answer.metadata.get("nbgrader", {}).get("grade_id") in functions:
             assert following.metadata.get("nbgrader", {}).get("grade"), (
                 f"the check cell of {answer.metadata.nbgrader['grade_id']} must follow its answer cell directly, "
@@ -42,6 +55,38 @@ def test_cell_convention(assignment_id):
             assert re.match(r'^"""[^\n]+"""\n', cell.source), f"{meta['grade_id']} must open with a one-line docstring"
             assert "### BEGIN HIDDEN TESTS" in cell.source, f"{meta['grade_id']} has no hidden tests"
             assert any(t == meta["grade_id"] for f in functions for t in owned_tests(f, functions, list(tests)))
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_every_test_cell_splits_into_visible_and_hidden(assignment_id):
+    """The grader runs the visible check and the hidden tests apart; every lecture's test cells must allow it."""
+    for cell in notebooks.read(course.master_path(assignment_id)).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade"):
+            parts = split_hidden(cell.source)
+            assert parts, f"{meta['grade_id']}: hidden tests cannot be split off"
+            assert "BEGIN HIDDEN TESTS" not in parts[0]
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_no_tamper_flag_on_the_model_answers(assignment_id):
+    for grade_id, cell in answer_cells(notebooks.read(course.master_path(assignment_id))).items():
+        tamper = [f for f in cheating.scan_source(cell.source) if f[1] == "tamper"]
+        assert not tamper, f"{assignment_id} {grade_id}: {tamper}"
+
+
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_the_model_agrees_with_what_nbgrader_released(assignment_id):
+    """The visible part of each test cell is what the release shows, no secret line is in the release, every test
+    cell splits."""
+    assignment = Assignment.load(assignment_id)
+    shown = assignment.visible_tests()
+    assert set(shown) == set(assignment.test_cells()) == set(assignment.points())
+    for gid, cell in assignment.test_cells().items():
+        assert visible_part(cell.source).rstrip() == shown[gid].rstrip(), gid
+        assert split_hidden(cell.source) is not None, gid
+    released = "\n".join(cell.source for cell in assignment.release.cells)
+    assert assignment.secret_lines() and not [line for line in assignment.secret_lines() if line in released]
 
 
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)

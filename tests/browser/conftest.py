@@ -19,7 +19,7 @@ from typing import Iterator
 import pytest
 
 from grader import course
-from notebook_cases import completed_copy
+from grader.assignment import Assignment
 
 from lab_driver import Lab
 from lab_server import JupyterServer
@@ -36,10 +36,6 @@ KINDS = ("master", "student", "complete", "blank")
 # (lecture, what) -> seconds, printed at the end.
 TIMINGS: dict[tuple[str, str], float] = {}
 _SESSION: dict[str, float] = {}
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives a real JupyterLab in headless Chromium (tests/browser)")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -61,7 +57,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for kind in ("student", "blank"):
             shutil.copytree(course.student_path(lecture).parent, root / kind / lecture, ignore=ignore)
         shutil.copytree(course.student_path(lecture).parent, root / "complete" / lecture, ignore=ignore)
-        notebooks.write(completed_copy(lecture), root / "complete" / lecture / f"{lecture}.ipynb")
+        notebooks.write(Assignment.load(lecture).completed(), root / "complete" / lecture / f"{lecture}.ipynb")
     return root
 
 
