@@ -6,6 +6,9 @@ where in the student's cells an error was raised ("your cell [7], line 11", neve
 In a notebook set up with `utils.setup_notebook()` both show as boxes (`utils.checks.display`); elsewhere
 IPython shows a `CheckFailed` as its message alone (no wall of traceback). nbgrader counts it as a
 failed test like any AssertionError.
+
+Every word a student reads comes from the catalogues in `utils.checks.messages` (`say`), in the edition's
+language (`utils.language`).
 """
 
 from __future__ import annotations
@@ -14,22 +17,33 @@ import linecache
 import re
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
+
+from .messages import say
 
 _UTILS_DIR = str(Path(__file__).resolve().parent.parent)
 SHORT_LINE = 100  # characters: what the Validate dialog shows of a line at 1280 px (one line per failing test)
 
 
 class Place(NamedTuple):
-    """Where the student's code raised: `label` ("your cell [7], line 11"), the function, the line of code."""
+    """Where the student's code raised: `label` ("your cell [7], line 11"), the function, the line of code, and
+    whether it is a notebook cell (not a file)."""
 
     label: str
     function: str
     code: str
+    in_cell: bool = False
+
+    @property
+    def described(self) -> str:
+        """The label, and the function unless the code ran at the cell's top level: "your cell [7], line 11, in f"."""
+        return self.label if self.function == "<module>" else say("place.in_function", place=self.label,
+                                                                   function=self.function)
 
 
 class CheckFailed(AssertionError):
@@ -42,18 +56,20 @@ class CheckFailed(AssertionError):
     @property
     def student_trace(self) -> str:
         """The places as text, one per line, each followed by its line of code."""
-        return "".join(f"  {place.label}, in {place.function}\n    {place.code}\n" for place in self.places)
+        return "".join(f"  {say('place.in_function', place=place.label, function=place.function)}\n"
+                       f"    {place.code}\n" for place in self.places)
 
     @property
     def headline(self) -> str:
         """One short line of plain text (no backticks): what a list of failing tests (nbgrader's Validate) shows."""
-        return "Check failed: " + first_sentence(str(self).replace("`", ""), SHORT_LINE - len("Check failed: "))
+        prefix = say("check_failed") + say("colon")
+        return prefix + first_sentence(str(self).replace("`", ""), SHORT_LINE - len(prefix))
 
     def _render_traceback_(self) -> list[str]:
         """Short report that IPython shows instead of a full traceback."""
-        lines = ["\x1b[31mCheck failed:\x1b[0m " + str(self)]
+        lines = [f"\x1b[31m{say('check_failed')}{say('colon').rstrip()}\x1b[0m " + str(self)]
         if self.places:
-            lines += ["", "Where your code raised it:", self.student_trace.rstrip()]
+            lines += ["", say("place.where_raised"), self.student_trace.rstrip()]
         return lines
 
 
@@ -64,16 +80,16 @@ class NotImplementedYet(CheckFailed):
 def first_sentence(text: str, limit: int = SHORT_LINE) -> str:
     """The first sentence of `text`, in at most `limit` characters.
 
-    A longer sentence ends at its last colon or semicolon that fits ("`f` raised ValueError."), else it is cut
-    with "...".
+    A sentence ends at ". " before a capital, a backtick or a bracket, or at a Chinese full stop. A longer sentence
+    ends at its last colon or semicolon that fits ("`f` raised ValueError."), else it is cut with "...".
     """
-    match = re.search(r"(?<!e\.g)(?<!i\.e)\.\s+(?=[A-Z`(])", text)
+    match = re.search(r"(?<!e\.g)(?<!i\.e)\.\s+(?=[A-Z`(])|。", text)
     sentence = text[:match.start() + 1] if match else text.strip()
     if len(sentence) <= limit:
         return sentence
-    clause = max(sentence.rfind(": ", 0, limit), sentence.rfind("; ", 0, limit))
+    clause = max(sentence.rfind(mark, 0, limit) for mark in (": ", "; ", "：", "；"))
     if clause > 10:
-        return sentence[:clause] + "."
+        return sentence[:clause] + ("。" if sentence[clause] in "：；" else ".")
     return sentence[:limit - 3].rstrip() + "..."
 
 
@@ -85,18 +101,24 @@ def places(tb: TracebackType | None) -> tuple[Place, ...]:
         if filename.startswith(_UTILS_DIR):
             continue
         function = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
-        found.append(Place(where(filename, line), function, linecache.getline(filename, line).strip()))
+        found.append(Place(where(filename, line), function, linecache.getline(filename, line).strip(),
+                           cell_name(filename) is not None))
     return tuple(found)
 
 
 def where(filename: str, line: int) -> str:
     """"your cell [7], line 11" for code run in a notebook cell; else the file's last two path parts and the line."""
+    return say("place.line", place=cell_name(filename) or "/".join(Path(filename).parts[-2:]), line=line)
+
+
+def cell_name(filename: str, yours: bool = True) -> str | None:
+    """"your cell [7]" ("cell [7]" when not `yours`) if `filename` is the code of a notebook cell, else None."""
     number = _cell_number(filename)
     if number is not None:
-        return f"your cell [{number}], line {line}"
+        return say("place.your_cell" if yours else "place.cell", number=number)
     if "ipykernel_" in filename or filename.startswith("<ipython-input-"):
-        return f"your cell, line {line}"
-    return f"{'/'.join(Path(filename).parts[-2:])}, line {line}"
+        return say("place.your_cell_unnumbered" if yours else "place.cell_unnumbered")
+    return None
 
 
 def _cell_number(filename: str) -> int | None:
@@ -134,29 +156,25 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
     except NotImplementedError as error:
-        raise NotImplementedYet(
-            f"`{name}` is not implemented yet: replace `raise NotImplementedError()` "
-            "in its cell with your code, run that cell, then run this check again.", places(error.__traceback__)
-        ) from None
+        raise NotImplementedYet(say("not_implemented", name=name), places(error.__traceback__)) from None
     except CheckFailed:
         raise
     except Exception as error:  # noqa: BLE001 - any student error becomes a readable report
         where_raised = places(error.__traceback__)
         hint = ""
         if any("math." in place.code for place in where_raised) and "Python scalar" in str(error):
-            hint = (" The `math` module works on one number at a time; use NumPy's `np.exp`, `np.log`, ..., which"
-                    " work on whole arrays elementwise.")
+            hint = say("hint.math_on_array")
         elif "Python scalar" in str(error):
-            hint = " `float(...)` and `int(...)` take a single number; this was given an array."
-        raise CheckFailed(f"`{name}{_describe_args(args)}` raised {type(error).__name__}: {error}.{hint}",
-                          where_raised) from None
+            hint = say("hint.float_of_array")
+        raise CheckFailed(say("raised", call=f"{name}{_describe_args(args)}", error_type=type(error).__name__,
+                              error=error, hint=hint), where_raised) from None
 
 
 def _describe_args(args: tuple[Any, ...]) -> str:
     parts = []
     for arg in args:
         if isinstance(arg, np.ndarray):
-            parts.append(f"<array of shape {arg.shape}, dtype {arg.dtype}>")
+            parts.append(say("array_argument", shape=arg.shape, dtype=arg.dtype))
         elif callable(arg):
             parts.append(getattr(arg, "__name__", "<function>"))
         else:
@@ -175,10 +193,7 @@ def expect(condition: bool, message: str) -> None:
 def expect_array(value: Any, name: str) -> np.ndarray:
     """Fail unless `value` is a NumPy array; return it."""
     __tracebackhide__ = True
-    expect(
-        isinstance(value, np.ndarray),
-        f"{name} should be a NumPy array, but it is a {type(value).__name__}.",
-    )
+    expect(isinstance(value, np.ndarray), say("not_an_array", name=name, type=type(value).__name__))
     return value
 
 
@@ -190,20 +205,16 @@ def expect_shape(value: Any, shape: tuple[int, ...], name: str) -> None:
         return
     hint = ""
     if actual is not None and len(shape) == 2 and actual == (shape[1], shape[0]):
-        hint = " It looks transposed: check which axis holds the examples (columns) and which the features (rows)."
+        hint = say("hint.transposed")
     elif actual is not None and len(shape) == 2 and 1 in shape and actual == (max(shape),):
-        hint = f" A rank-1 array of shape {actual} is not a row or column vector: reshape it to {shape}."
-    raise CheckFailed(f"{name} should have shape {shape}, but it has shape {actual}.{hint}")
+        hint = say("hint.rank_1", actual=actual, shape=shape)
+    raise CheckFailed(say("wrong_shape", name=name, shape=shape, actual=actual, hint=hint))
 
 
 def expect_float_dtype(value: np.ndarray, name: str) -> None:
     """Fail unless the array holds floating-point numbers (catches integer division and uint8 arithmetic)."""
     __tracebackhide__ = True
-    expect(
-        np.issubdtype(value.dtype, np.floating),
-        f"{name} should hold floats, but its dtype is {value.dtype}. "
-        "Integer arithmetic truncates; divide by a float (e.g. 255.0) or use .astype(float).",
-    )
+    expect(np.issubdtype(value.dtype, np.floating), say("not_floats", name=name, dtype=value.dtype))
 
 
 def as_number(value: Any, name: str) -> float:
@@ -215,10 +226,10 @@ def as_number(value: Any, name: str) -> float:
     """
     __tracebackhide__ = True
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating, np.ndarray)):
-        raise CheckFailed(f"{name} should be a single number, but it is a {type(value).__name__}: {_short(value)}.")
+        raise CheckFailed(say("not_a_number", name=name, type=type(value).__name__, value=_short(value)))
     if isinstance(value, np.ndarray) and (value.ndim != 0 or value.dtype.kind not in "iuf"):
-        hint = " Use `.item()` (or `float(...)`) to take the number out of the array." if value.size == 1 else ""
-        raise CheckFailed(f"{name} should be a single number, but it is an array of shape {value.shape}.{hint}")
+        hint = say("hint.item") if value.size == 1 else ""
+        raise CheckFailed(say("number_in_array", name=name, shape=value.shape, hint=hint))
     return float(value)
 
 
@@ -227,8 +238,7 @@ def expect_int_labels(value: Any, shape: tuple[int, ...], name: str) -> np.ndarr
     __tracebackhide__ = True
     array = expect_array(value, name)
     expect_shape(array, shape, name)
-    expect(array.dtype.kind in "iu", f"{name} should hold integer labels 0 and 1, but its dtype is {array.dtype}. "
-           "A comparison gives booleans and arithmetic gives floats: convert with `.astype(int)`.")
+    expect(array.dtype.kind in "iu", say("not_int_labels", name=name, dtype=array.dtype))
     return array
 
 
@@ -255,20 +265,15 @@ def expect_close(actual: Any, expected: Any, name: str, hint: str = "", rtol: fl
     actual_arr, expected_arr = np.asarray(actual, dtype=float), np.asarray(expected, dtype=float)
     rtol, atol = tolerances(actual, rtol, atol, expected_arr)
     if actual_arr.shape != expected_arr.shape or not np.allclose(actual_arr, expected_arr, rtol=rtol, atol=atol):
-        raise CheckFailed(
-            f"{name} is wrong: expected {_short(expected)}, got {_short(actual)}." + (f" {hint}" if hint else "")
-        )
+        raise CheckFailed(say("wrong_values", name=name, expected=_short(expected), actual=_short(actual))
+                          + (f" {hint}" if hint else ""))
 
 
 def expect_unchanged(before: Any, after: Any, name: str) -> None:
     """Fail if the student's function modified an input in place."""
     __tracebackhide__ = True
     same = np.array_equal(before, after) if isinstance(before, np.ndarray) else before == after
-    expect(
-        bool(same),
-        f"Your function changed its input {name} in place. Work on a copy "
-        "(e.g. `w = w - ...` instead of `w -= ...`) so the caller's data stays as it was.",
-    )
+    expect(bool(same), say("input_changed", name=name))
 
 
 def _short(value: Any) -> str:

@@ -17,7 +17,8 @@ import traceback
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from .core import SHORT_LINE, CheckFailed, Place, ipython_shell, places, where
+from .core import SHORT_LINE, CheckFailed, Place, cell_name, ipython_shell, places
+from .messages import say
 
 HANDLED = (CheckFailed, NotImplementedError)
 # Inline styles: they survive JupyterLab's sanitiser and the feedback page's (grader/feedback_page.py allows them).
@@ -42,15 +43,16 @@ def boxes_shown() -> bool:
 
 def show_passed(name: str, detail: str = "") -> None:
     """The success of the check of `name`: a green box, or one printed line outside a set-up notebook."""
-    text = f"✔ {name}: all visible checks passed{' (' + detail + ')' if detail else ''}."
+    text = say("passed", name=name, detail=say("passed_detail", detail=detail) if detail else "")
     if not boxes_shown():
         print(text)
         return
     from IPython.display import display
 
-    checked = f'<div style="margin-top: 2px">Checked: {_inline(detail)}.</div>' if detail else ""
+    checked = f'<div style="margin-top: 2px">{_inline(say("checked", detail=detail))}</div>' if detail else ""
+    title = _say_html("passed", {"name": name}, detail="")
     box = (f'<div class="nn-check nn-check-passed" style="{_BOX.format(**PASSED_COLOURS)}">'
-           f'<strong>✔ <code>{html.escape(name)}</code>: all visible checks passed.</strong>{checked}</div>')
+           f'<strong>{title}</strong>{checked}</div>')
     display({"text/plain": text, "text/html": box}, raw=True)
 
 
@@ -65,12 +67,12 @@ class Failure(NamedTuple):
 
 def failure_bundle(failure: Failure) -> dict[str, str]:
     """The red box of a failure, as a MIME bundle: HTML, and the same words as plain text."""
-    text = f"✘ {failure.title}: {failure.message}"
+    text = f"✘ {failure.title}{say('colon')}{failure.message}"
     rows = ""
     if failure.places:
-        text += "\n\nWhere your code raised it:\n" + "".join(
-            f"  {_plain_place(place)}\n    {place.code}\n" for place in failure.places).rstrip("\n")
-        rows = '<div style="margin-top: 6px">Where your code raised it:</div>' + "".join(
+        text += f"\n\n{say('place.where_raised')}\n" + "".join(
+            f"  {place.described}\n    {place.code}\n" for place in failure.places).rstrip("\n")
+        rows = f'<div style="margin-top: 6px">{html.escape(say("place.where_raised"))}</div>' + "".join(
             f'<div style="margin-left: 16px">{_html_place(place)}</div>' for place in failure.places)
     box = (f'<div class="nn-check nn-check-failed" style="{_BOX.format(**FAILED_COLOURS)}">'
            f'<strong style="color: #b71c1c">✘ {html.escape(failure.title)}</strong>'
@@ -88,18 +90,15 @@ def stub_failure(error: NotImplementedError, tb: TracebackType | None) -> Failur
     if not frames:
         return None
     frame, line = frames[-1]
-    cell = where(frame.f_code.co_filename, line)
-    code = linecache.getline(frame.f_code.co_filename, line).strip()
-    if frame.f_code.co_name == "<module>" or not cell.startswith("your cell") or not code.startswith(
-            "raise NotImplementedError"):
+    filename = frame.f_code.co_filename
+    cell = cell_name(filename)
+    code = linecache.getline(filename, line).strip()
+    if frame.f_code.co_name == "<module>" or cell is None or not code.startswith("raise NotImplementedError"):
         return None
     name = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
-    cell = re.sub(r", line \d+$", "", cell)
-    message = (f"`{name}` is not written yet. It is an exercise of this notebook: write it in {cell} (which still "
-               "raises `NotImplementedError`), run that cell, then run this cell again.")
-    in_cells = tuple(place for place in places(tb) if place.label.startswith("your cell"))
-    return Failure("Not written yet", message, in_cells,
-                   f"NotImplementedError: {name} is not written yet ({cell.removeprefix('your ')})")
+    in_cells = tuple(place for place in places(tb) if place.in_cell)
+    return Failure(say("not_written.title"), say("not_written", name=name, cell=cell), in_cells,
+                   say("not_written.short", name=name, cell=cell_name(filename, yours=False)))
 
 
 def _show_failure(shell: Any, etype: type, value: BaseException, tb: TracebackType | None,
@@ -108,7 +107,7 @@ def _show_failure(shell: Any, etype: type, value: BaseException, tb: TracebackTy
     try:
         failure: Failure | None = None
         if isinstance(value, CheckFailed):
-            failure = Failure("Check failed", str(value), value.places, value.headline)
+            failure = Failure(say("check_failed"), str(value), value.places, value.headline)
         elif isinstance(value, NotImplementedError):
             failure = stub_failure(value, tb)
         if failure is None:
@@ -123,17 +122,22 @@ def _show_failure(shell: Any, etype: type, value: BaseException, tb: TracebackTy
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 
-def _plain_place(place: Place) -> str:
-    return place.label if place.function == "<module>" else f"{place.label}, in {place.function}"
-
-
 def _html_place(place: Place) -> str:
     """The place on one line, its line of code in code style on the next."""
     label = html.escape(place.label)
     if place.function != "<module>":
-        label += f", in <code>{html.escape(place.function)}</code>"
+        label = _say_html("place.in_function", {"function": place.function}, place=place.label)
     code = f'<div style="margin-left: 16px"><code>{html.escape(place.code)}</code></div>' if place.code else ""
     return label + code
+
+
+def _say_html(key: str, code: dict[str, str], **fields: Any) -> str:
+    """The message `key` as HTML: escaped, the fields in `code` in code style."""
+    marks = {field: f"\x00{number}\x00" for number, field in enumerate(code)}
+    text = html.escape(say(key, **marks, **fields), quote=False)
+    for field, mark in marks.items():
+        text = text.replace(mark, f"<code>{html.escape(code[field])}</code>")
+    return text
 
 
 def _inline(text: str) -> str:

@@ -1,0 +1,25 @@
+"""The words of the visible checks, one catalogue per language: `en.py` and `zh_CN.py`.
+
+Each catalogue is a dict `MESSAGES` from a stable id ("2.1.vector_scaled", "display.passed") to a `str.format`
+template; both catalogues have the same ids, and each id the same fields (tests/test_check_messages.py). Code, names
+and formulas inside a message stay as they are, in backticks where the English has them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from ...language import current
+
+
+def catalogue(language: str) -> dict[str, str]:
+    """The messages of `language` (one of `utils.language.LANGUAGES`)."""
+    module = import_module(f"{__name__}.{language.replace('-', '_')}")
+    return dict(module.MESSAGES)
+
+
+def say(key: str, **fields: Any) -> str:
+    """The message `key` in the edition's language, its fields filled in."""
+    module = import_module(f"{__name__}.{current().replace('-', '_')}")
+    return str(module.MESSAGES[key].format(**fields))
