@@ -28,6 +28,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import course
+from .feedback_text import ENGLISH, say
 from .results import Result
 from .store import holds_gradebook
 
@@ -97,32 +98,34 @@ class Lateness:
             return "no timestamp"
         return duration(self.seconds_late) if self.seconds_late else "on time"
 
-    def sentence(self) -> str:
-        """For the student: 'submitted 2 h 5 min after the deadline: -2 points'."""
+    def sentence(self, language: str = ENGLISH) -> str:
+        """For the student, in `language`: 'submitted 2 h 5 min after the deadline: -2 points'."""
         if self.due is None:
             return ""
         if self.submitted is None:
-            return "no submission time was recorded: no late penalty applied"
+            return say(language, "no_timestamp")
         if not self.seconds_late:
-            return "submitted on time"
-        cost = f"-{self.penalty:g} point{'' if self.penalty == 1 else 's'}" if self.penalty else "no penalty"
-        return f"submitted {self.status} after the deadline: {cost}"
+            return say(language, "on_time")
+        cost = say(language, "minus_point" if self.penalty == 1 else "minus_points", points=self.penalty) \
+            if self.penalty else say(language, "no_penalty")
+        return say(language, "late", duration=duration(self.seconds_late, language), cost=cost)
 
-    def as_dict(self) -> dict:
+    def as_dict(self, language: str = ENGLISH) -> dict:
+        """Everything about it; the `summary` sentence in `language`."""
         return {"due": self.due.isoformat() if self.due else None,
                 "submitted": self.submitted.isoformat() if self.submitted else None,
                 "seconds_late": self.seconds_late, "status": self.status, "policy": self.policy,
                 "penalty": self.penalty, "score_before_penalty": self.raw_score, "score": self.score,
-                "summary": self.sentence()}
+                "summary": self.sentence(language)}
 
 
-def duration(seconds: float) -> str:
-    """'2 h 5 min', '3 d 4 h', '40 s': the two largest units, whole units only."""
+def duration(seconds: float, language: str = ENGLISH) -> str:
+    """'2 h 5 min', '3 d 4 h', '40 s' (in `language`): the two largest units, whole units only."""
     seconds = int(seconds)
-    parts = [(seconds // 86400, "d"), (seconds % 86400 // 3600, "h"), (seconds % 3600 // 60, "min"),
-             (seconds % 60, "s")]
-    shown = [f"{value} {unit}" for value, unit in parts if value]
-    return " ".join(shown[:2]) if shown else "0 s"
+    parts = [(seconds // 86400, "days"), (seconds % 86400 // 3600, "hours"), (seconds % 3600 // 60, "minutes"),
+             (seconds % 60, "seconds")]
+    shown = [say(language, unit, n=value) for value, unit in parts if value]
+    return " ".join(shown[:2]) if shown else say(language, "seconds", n=0)
 
 
 def submission_time(timestamp: str | None) -> datetime | None:
@@ -373,14 +376,14 @@ def with_lateness(result: Result, deadlines: dict[str, Deadline]) -> Result:
 
     import nbformat
 
-    from .feedback_notebook import summary_markdown
+    from .feedback_notebook import job_title, summary_markdown
 
     late = assess(deadlines.get(result.assignment_id), result.timestamp, result.score, result.max_score)
     if late.due is None:
         return result
-    result = dataclasses.replace(result, late=late.as_dict())
+    result = dataclasses.replace(result, late=late.as_dict(result.language))
     nb = nbformat.reads(result.feedback or "", as_version=4)
-    if not nb.cells or not nb.cells[0].source.startswith("# Feedback"):
+    if not nb.cells or not nb.cells[0].source.startswith(f"# {job_title(result)}"):
         raise RuntimeError("the feedback notebook has no summary cell to put the late penalty in")
     nb.cells[0].source = summary_markdown(result)
     result.feedback = nbformat.writes(nb)

@@ -1,6 +1,6 @@
 """The student's feedback notebook: their autograded notebook with test cells as the release shows them, only the
 visible checks' outputs, a line per test saying what it scored and why, a summary on top, and nothing of the hidden
-tests (`feedback_page` turns it into the HTML page)."""
+tests (`feedback_page` turns it into the HTML page). Its words are in the submission's language (`feedback_text`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from .assignment import has_hidden_tests, secret_lines, test_cells, visible_part
+from .feedback_text import problem, say
 from .results import Result
 
 
@@ -25,7 +26,7 @@ def feedback_notebook(autograded: NotebookNode, executed: dict, result: Result, 
         if meta.get("grade") and gid in shown_tests:
             cell.source = shown_tests[gid]
             cell.outputs = _visible_outputs(cell, executed.get("cells", {}).get(str(index), {}),
-                                            autograded.cells[index].source) + [_score_line(gid, result)]
+                                            autograded.cells[index].source) + [score_line(gid, result)]
         elif cell.cell_type == "code" and has_hidden_tests(cell.source):
             cell.source = visible_part(cell.source)
             cell.outputs = []
@@ -55,11 +56,14 @@ def _visible_outputs(cell: NotebookNode, info: dict, ran: str) -> list:
     return [] if has_hidden_tests(ran) else list(cell.get("outputs", []))
 
 
-def _score_line(gid: str, result: Result) -> NotebookNode:
+def score_line(gid: str, result: Result) -> NotebookNode:
+    """The line under a test cell: what it scored, and why it lost points."""
     line = result.cells.get(gid)
-    status = f"{gid}: {line.score if line else 0:g} / {line.max_score if line else 0:g}" + \
-        (f" ({line.feedback})" if line and line.feedback else "")
-    return nbformat.v4.new_output("stream", name="stdout", text=f"[grader] {status}\n")
+    fields = {"mark": say(result.language, "mark"), "grade_id": gid, "score": line.score if line else 0,
+              "max_score": line.max_score if line else 0}
+    text = say(result.language, "score_line_why", feedback=line.feedback, **fields) if line and line.feedback else \
+        say(result.language, "score_line", **fields)
+    return nbformat.v4.new_output("stream", name="stdout", text=text + "\n")
 
 
 def _scrub(text: str, secret: set[str]) -> str:
@@ -83,18 +87,20 @@ def _scrub_output(output: NotebookNode, secret: set[str]) -> None:
 def summary_markdown(result: Result) -> str:
     """The summary on top of the feedback: the score (after a late penalty, when `result.late` has one), each test's
     line, and the problems found in the submission."""
-    total, maximum = result.score, result.max_score
-    score = f"**Score: {total:g} / {maximum:g}**"
+    language = result.language
     late = result.late
+    score = say(language, "score", score=late["score"] if late else result.score, max_score=result.max_score)
     if late:
-        score = f"**Score: {late['score']:g} / {maximum:g}** ({plain(late['summary'])}" + \
-            (f"; {total:g} before the penalty)" if late["penalty"] else ")")
-    lines = [f"# Feedback: {job_title(result)}", "", score, ""]
+        score += " " + say(language, "late_note_penalty" if late["penalty"] else "late_note",
+                           sentence=plain(late["summary"]), raw_score=result.score)
+    lines = [f"# {job_title(result)}", "", score, ""]
     for gid, cell in result.cells.items():
-        lines.append(f"- `{gid}`: {cell.score:g} / {cell.max_score:g}"
-                     + (f": {plain(cell.feedback)}" if cell.feedback else ""))
+        fields = {"grade_id": gid, "score": cell.score, "max_score": cell.max_score}
+        lines.append(say(language, "summary_line_why", feedback=plain(cell.feedback), **fields) if cell.feedback
+                     else say(language, "summary_line", **fields))
     if result.problems:
-        lines += ["", "**Problems found in the submission**", ""] + [f"- {plain(p.message)}" for p in result.problems]
+        lines += ["", say(language, "problems"), ""] + [f"- {plain(problem(language, p.kind, p.message, p.grade_id))}"
+                                                      for p in result.problems]
     return "\n".join(lines)
 
 
@@ -105,4 +111,5 @@ def plain(text: str) -> str:
 
 
 def job_title(result: Result) -> str:
-    return f"{result.assignment_id}, student {plain(result.student_id)}"
+    """The feedback's heading: the lecture and the student."""
+    return say(result.language, "title", lecture=result.assignment_id, student=plain(result.student_id))

@@ -148,11 +148,11 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 """
 
 
-def render(nb: nbformat.NotebookNode, title: str) -> str:
-    """The feedback page of a feedback notebook (job.feedback_notebook) as one HTML file."""
+def render(nb: nbformat.NotebookNode, title: str, language: str = "en") -> str:
+    """The feedback page of a feedback notebook (job.feedback_notebook) as one HTML file, `<html lang=language>`."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(sanitize_html=True, template_file="feedback.html.j2",
+    exporter = HTMLExporter(sanitize_html=True, template_file="feedback.html.j2", language_code=language,
                             extra_loaders=[jinja2.DictLoader({"feedback.html.j2": TEMPLATE})],
                             filters={"clean_html": sanitise, "markdown2html": markdown_to_html})
     page, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})

@@ -589,6 +589,8 @@ def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
     for key in ("kernelspec", "language_info"):
         if isinstance(nb.metadata.get(key), dict):
             clean.metadata[key] = nb.metadata[key]
+    if isinstance(nb.metadata.get("language"), str):  # the edition (a Chinese copy: "zh-CN"), for its feedback
+        clean.metadata["language"] = nb.metadata["language"]
     dropped = 0
     for index, cell in enumerate(nb.get("cells", [])):
         if not isinstance(cell, dict):

@@ -23,8 +23,9 @@ import nbformat
 
 from . import cheating, course, intake, notebooks, sandbox, scratch
 from .assignment import nbgrader_cells
-from .explain import Scores, explain
+from .explain import Scores, both, explain
 from .feedback_notebook import feedback_notebook, summary_notebook
+from .feedback_text import language_of
 from .results import FAILED, CellScore, Event, Flag, Problem, Result
 from .sandbox import Limits
 
@@ -102,10 +103,12 @@ def grade_one(job: Job) -> Result:
     return result
 
 
-def _zero(result: Result, release: nbformat.NotebookNode, reason: str) -> None:
+def _zero(result: Result, release: nbformat.NotebookNode, key: str, **fields) -> None:
+    """Every test scores 0, for the reason `key` (feedback_text) says; the feedback is only the summary."""
+    reason, feedback = both(result.language, key, **fields)
     for _, gid, meta in nbgrader_cells(release):
         if meta.get("grade"):
-            result.cells[gid] = CellScore(0.0, float(meta["points"]), reason, reason)
+            result.cells[gid] = CellScore(0.0, float(meta["points"]), reason, feedback)
     result.feedback = summary_notebook(result)
 
 
@@ -113,14 +116,15 @@ def _grade(job: Job, limits: Limits, result: Result) -> None:
     base = scratch.template(job.assignment_id)
     release = notebooks.read(base / "release" / job.assignment_id / f"{job.assignment_id}.ipynb")
     if job.content is None:
-        _zero(result, release, "no notebook submitted")
+        _zero(result, release, "no_notebook")
         return
     try:
         nb, problems = intake.read_notebook(job.content)
     except intake.Unreadable as error:
         result.problems.append(Problem("unreadable", str(error)))
-        _zero(result, release, f"the notebook could not be read: {error}")
+        _zero(result, release, "unreadable", error=error)
         return
+    result.language = language_of(nb.metadata)
     result.problems += [Problem(**p) for p in problems]
     nb, problems = intake.reconcile(nb, release)
     result.problems += [Problem(**p) for p in problems]
@@ -132,7 +136,7 @@ def _grade(job: Job, limits: Limits, result: Result) -> None:
         record = Path(folder) / "record.json"
         submitted = root / "submitted" / INTERNAL_STUDENT / job.assignment_id / f"{job.assignment_id}.ipynb"
         notebooks.write(nb, submitted)
-        api = scratch.api(root, scratch.config(root, limits, record, Path(folder)))
+        api = scratch.api(root, scratch.config(root, limits, record, Path(folder), result.language))
         with scratch.quiet():
             outcome = api.autograde(job.assignment_id, INTERNAL_STUDENT, force=True, create=True)
         if not outcome["success"]:
@@ -147,7 +151,7 @@ def _grade(job: Job, limits: Limits, result: Result) -> None:
     for probe in executed.get("probes", []):
         result.flags += [Flag("tamper", f"before {probe['grade_id']}", what, "runtime probe")
                          for what in probe["problems"]]
-    result.cells = explain(autograded, executed, scores, limits)
+    result.cells = explain(autograded, executed, scores, limits, result.language)
     result.autograded = nbformat.writes(autograded)
     result.feedback = nbformat.writes(feedback_notebook(autograded, executed, result, release))
 

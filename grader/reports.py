@@ -26,9 +26,10 @@ def _secret_lines(assignment_id: str) -> set[str]:
 def render_feedback(result: Result) -> str:
     """The student's HTML report for one result (feedback_page: sanitised, offline, hidden tests absent)."""
     from .feedback_page import render
+    from .feedback_text import say
 
     nb = nbformat.reads(result.feedback or "", as_version=4)
-    html = render(nb, f"Feedback: {result.assignment_id}")
+    html = render(nb, say(result.language, "page_title", lecture=result.assignment_id), result.language)
     text = _visible_text(html)
     leaked = [line for line in _secret_lines(result.assignment_id) if line in html or line in text]
     if leaked:
@@ -105,10 +106,11 @@ def _refuse_shrinking(output: Path, students: int, entries: int) -> None:
 def export(state: CourseState, output: Path | None = None, assignment_ids=None, student_ids=None,
            force: bool = False) -> list[Path]:
     """grades.csv (one row per student, a column per lecture, totals, the protection their code ran under, inputs
-    not graded) from the gradebook; report.json and report.csv (every result with its protection, every lost point
-    with its reason, every problem, every flag, every input left out at intake with a zero) from the results.
-    `assignment_ids` / `student_ids` narrow it to those lectures' columns and those students' rows. An export with
-    fewer students or report entries than the one in `output` is refused (UsageError) unless `force`."""
+    not graded, the editions they submitted) from the gradebook; report.json and report.csv (every result with its
+    edition and protection, every lost point with its reason, every problem, every flag, every input left out at
+    intake with a zero) from the results. `assignment_ids` / `student_ids` narrow it to those lectures' columns and
+    those students' rows. An export with fewer students or report entries than the one in `output` is refused
+    (UsageError) unless `force`."""
     state.require_graded()
     output = Path(output) if output else state.root / "exports"
     due_dates = deadlines.load(state.root)
@@ -138,7 +140,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
 
     grades = io.StringIO()
     writer = csv.writer(grades, lineterminator="\n")
-    writer.writerow(["student_id", *lectures, "total", "max_total", "flagged", "protection", "not_graded",
+    writer.writerow(["student_id", *lectures, "total", "max_total", "flagged", "protection", "not_graded", "language",
                      *deadlines.csv_header(due_dates, lectures)])
     max_total = sum(maxima.get(a, 0.0) for a in lectures)
     for student in students:
@@ -153,15 +155,18 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
             flagged |= (student, lecture) in by_key and by_key[(student, lecture)].flagged
         shields = sorted({_protection(r) for (s, _), r in by_key.items() if s == student})
         reasons = "; ".join(item["message"] for item in not_graded.get(student, []))
+        editions = sorted({r.language for (s, _), r in by_key.items() if s == student})  # "en", "zh-CN", or both
         writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else "", "; ".join(shields),
-                               _cell(reasons), *deadlines.csv_cells(due_dates, lateness, student, lectures)])
+                               _cell(reasons), "; ".join(editions),
+                               *deadlines.csv_cells(due_dates, lateness, student, lectures)])
 
     report = []
     for r in results:
         journal = r.to_json()
         report.append({
             "student_id": r.student_id, "assignment_id": r.assignment_id, "notebook": r.notebook,
-            "source": r.source, "status": r.status, "score": r.score, "max_score": r.max_score,
+            "source": r.source, "language": r.language, "status": r.status, "score": r.score,
+            "max_score": r.max_score,
             "error": r.error, "protection": (r.protection or {}).get("summary"),
             "protection_kind": _protection(r),
             "lost_points": [{"grade_id": g, "lost": c.lost, "reason": c.reason}

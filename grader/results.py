@@ -96,6 +96,7 @@ class Result:
     source: str = ""
     timestamp: str | None = None
     grader_version: str = ""
+    language: str = "en"  # the submission's edition (feedback_text.language_of): its feedback is written in it
     cells: dict[str, CellScore] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)

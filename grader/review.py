@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import course, deadlines
+from .feedback_text import say, score_line_grade_id
 from .results import CellScore, Result
 from .store import CourseState, atomic_write, holds_gradebook
 
@@ -243,7 +244,7 @@ def with_reviewer_changes(result: Result, changes: tuple[dict, dict]) -> Result:
     when no reviewer changed anything."""
     import nbformat
 
-    from .feedback_notebook import plain, summary_markdown
+    from .feedback_notebook import plain, score_line, summary_markdown
 
     key = (result.student_id, result.assignment_id)
     scores = {gid: change for gid, change in changes[0].get(key, {}).items() if gid in result.cells}
@@ -252,9 +253,8 @@ def with_reviewer_changes(result: Result, changes: tuple[dict, dict]) -> Result:
         return result
     cells = dict(result.cells)
     for gid, change in scores.items():
-        said = f"score set by your instructor on review (the tests gave {change.auto_score or 0:g})"
-        if change.extra_credit:
-            said += f", including {change.extra_credit:g} extra credit"
+        said = say(result.language, "reviewed_extra" if change.extra_credit else "reviewed",
+                   auto_score=change.auto_score or 0, extra_credit=change.extra_credit or 0)
         cells[gid] = CellScore(change.score, cells[gid].max_score, cells[gid].reason, said)
     result = dataclasses.replace(result, cells=cells)
     if not result.feedback:
@@ -262,15 +262,14 @@ def with_reviewer_changes(result: Result, changes: tuple[dict, dict]) -> Result:
     nb = nbformat.reads(result.feedback, as_version=4)
     nb.cells[0].source = summary_markdown(result)
     for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            text = output.get("text", "")
-            gid = text[len("[grader] "):].split(":", 1)[0] if text.startswith("[grader] ") else ""
-            if gid in scores:
-                line = cells[gid]
-                output.text = f"[grader] {gid}: {line.score:g} / {line.max_score:g} ({line.feedback})\n"
+        for index, output in enumerate(cell.get("outputs", [])):
+            gid = score_line_grade_id(output.get("text", ""))
+            if gid is not None and gid in scores:
+                cell.outputs[index] = score_line(gid, result)
     if notes:
         lines = [f"- `{name}`: {plain(text)}" for name, text in notes.items()]
-        nb.cells.insert(1, nbformat.v4.new_markdown_cell("\n".join(["**Comments from your instructor**", "", *lines])))
+        heading = say(result.language, "comments")
+        nb.cells.insert(1, nbformat.v4.new_markdown_cell("\n".join([heading, "", *lines])))
     result.feedback = nbformat.writes(nb)
     return result
 

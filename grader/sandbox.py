@@ -268,6 +268,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     job_dir = Unicode(config=True, help="directory for this job's private kernel directories")
     limits = Dict(config=True, help="Limits as a dict")
+    language = Unicode("en", config=True, help="the submission's edition: the kernel's COURSE_LANGUAGE")
 
     def __init__(self, *args, **kwargs):
         kwargs["kernel_name"] = "python3"
@@ -350,6 +351,10 @@ class SandboxedKernelManager(AsyncKernelManager):
             self.log.warning("warm kernels unavailable, starting a cold one: %s", error)
             return None
 
+    def _env(self, home: str, tmp: str) -> dict[str, str]:
+        """The kernel's environment: the sandbox's, and the submission's language for utils.language."""
+        return {**_kernel_env(home, tmp), "COURSE_LANGUAGE": self.language}
+
     def format_kernel_cmd(self, extra_arguments=None):
         limits = self._limits()
         kind, kernels = self._protection["kind"], self._protection["kernels"]
@@ -359,7 +364,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         launcher = [sys.executable, "-I", "-S", str(LAUNCHER)]
         socket = self._zygote() if kernels == "warm" else None
         if socket:
-            env = _kernel_env(SANDBOX_HOME, "/tmp")
+            env = self._env(SANDBOX_HOME, "/tmp")
             sandbox = bwrap_command(self._dirs["ipc"], ["/bin/sh", "-c", "echo ready; exec sleep infinity"], {},
                                     limits.disk_mb, None)
             options = ["--warm", socket, "--chdir", SANDBOX_HOME, "--die-with-parent", str(os.getpid()),
@@ -369,10 +374,10 @@ class SandboxedKernelManager(AsyncKernelManager):
             options += [arg for key, value in env.items() for arg in ("--env", f"{key}={value}")]
             return launcher + options + ["--"] + sandbox
         if kind == "bubblewrap":
-            env = _kernel_env(SANDBOX_HOME, "/tmp")
+            env = self._env(SANDBOX_HOME, "/tmp")
             inner = bwrap_command(self._dirs["ipc"], kernel, env, limits.disk_mb, uid)
             return launcher + limit_options(limits, self.kernel_uid) + ["--"] + inner
-        env = _kernel_env(str(self._dirs["home"]), str(self._dirs["tmp"]))
+        env = self._env(str(self._dirs["home"]), str(self._dirs["tmp"]))
         options = limit_options(limits, self.kernel_uid) + ["--chdir", str(self._dirs["home"]),
                                                             "--die-with-parent", str(os.getpid())]
         options += ["--uid", str(uid)] if uid is not None else []

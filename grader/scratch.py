@@ -31,9 +31,10 @@ AUTOGRADE_STEPS = [  # nbgrader's Autograde.autograde_preprocessors, with its Ex
 _shared_templates: Path | None = None  # set by `use`: a folder the grading processes of one batch share
 
 
-def config(root: Path, limits: Limits, record: Path | None = None, job_dir: Path | None = None):
+def config(root: Path, limits: Limits, record: Path | None = None, job_dir: Path | None = None,
+           language: str = "en"):
     """nbgrader's configuration of a scratch course at `root`, grading under `limits`; the execution record goes to
-    `record`, the kernels' private directories under `job_dir`."""
+    `record`, the kernels' private directories under `job_dir`; the kernels speak `language` (COURSE_LANGUAGE)."""
     from traitlets.config import Config
 
     settings = Config()
@@ -51,6 +52,7 @@ def config(root: Path, limits: Limits, record: Path | None = None, job_dir: Path
     settings.GraderExecute.record_path = str(record or "")
     settings.SandboxedKernelManager.job_dir = str(job_dir or root)
     settings.SandboxedKernelManager.limits = limits.as_dict()
+    settings.SandboxedKernelManager.language = language
     return settings
 
 

@@ -206,7 +206,8 @@ def test_every_lecture_through_the_cli(tmp_path):
             assert not [s for s in secret if s in html or s in text]
     cli("export", "--course", str(state))
     header = (state / "exports" / "grades.csv").read_text().splitlines()[0].split(",")
-    assert header == ["student_id", *ASSIGNMENTS, "total", "max_total", "flagged", "protection", "not_graded"]
+    assert header == ["student_id", *ASSIGNMENTS, "total", "max_total", "flagged", "protection", "not_graded",
+                      "language"]
     with open(state / "exports" / "grades.csv", newline="") as file:
         assert {row["protection"] for row in csv.DictReader(file)} == {"bubblewrap" if sandbox.bwrap_installed() else "rlimits (weaker: no sandbox)"}
 

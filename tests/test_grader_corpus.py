@@ -120,7 +120,8 @@ def test_export(graded):
     grades, report_json, report_csv = graded["exports"]
     lines = grades.read_text().splitlines()
     header = lines[0].split(",")
-    assert header[0] == "student_id" and header[-5:] == ["total", "max_total", "flagged", "protection", "not_graded"]
+    assert header[0] == "student_id" and header[-6:] == ["total", "max_total", "flagged", "protection", "not_graded",
+                                                       "language"]
     assert all(a in header for a in course.assignments())
     rows = {line.split(",")[0]: line.split(",") for line in lines[1:]}
     column = header.index(ASSIGNMENT)
