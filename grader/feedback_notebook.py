@@ -91,8 +91,8 @@ def summary_markdown(result: Result) -> str:
     late = result.late
     score = say(language, "score", score=late["score"] if late else result.score, max_score=result.max_score)
     if late:
-        score += " " + say(language, "late_note_penalty" if late["penalty"] else "late_note",
-                           sentence=plain(late["summary"]), raw_score=result.score)
+        score += say(language, "late_note_penalty" if late["penalty"] else "late_note",
+                     sentence=plain(late["summary"]), raw_score=result.score)
     lines = [f"# {job_title(result)}", "", score, ""]
     for gid, cell in result.cells.items():
         fields = {"grade_id": gid, "score": cell.score, "max_score": cell.max_score}

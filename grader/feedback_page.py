@@ -152,8 +152,12 @@ def render(nb: nbformat.NotebookNode, title: str, language: str = "en") -> str:
     """The feedback page of a feedback notebook (job.feedback_notebook) as one HTML file, `<html lang=language>`."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(sanitize_html=True, template_file="feedback.html.j2", language_code=language,
+    exporter = HTMLExporter(sanitize_html=True, template_file="feedback.html.j2",
                             extra_loaders=[jinja2.DictLoader({"feedback.html.j2": TEMPLATE})],
                             filters={"clean_html": sanitise, "markdown2html": markdown_to_html})
     page, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return page
+    # nbconvert's `language_code` takes ISO 639-1 codes only ("zh", not "zh-CN", which picks Simplified glyphs)
+    opening = '<html lang="en">'
+    if opening not in page:
+        raise RuntimeError(f"nbconvert's page no longer opens with {opening}: cannot set the page's language")
+    return page.replace(opening, f'<html lang="{html.escape(language)}">', 1)

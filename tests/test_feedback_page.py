@@ -3,18 +3,22 @@ becomes MathML, and nothing is loaded from the network."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import string
 from html.parser import HTMLParser
 
 import nbformat
 import pytest
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
-from notebook_cases import ASSIGNMENTS
-from grader import course, notebooks
-from grader.feedback_notebook import summary_markdown
-from grader.results import CellScore, Problem, Result
+from grader import course, deadlines, feedback_text, notebooks, review
+from grader.feedback_notebook import plain, score_line, summary_markdown
 from grader.feedback_page import render, sanitise, to_mathml
+from grader.reports import render_feedback
+from grader.results import CellScore, Problem, Result
+from grader.review import Change
+from notebook_cases import ASSIGNMENTS
 
 v4 = nbformat.v4
 
@@ -256,3 +260,91 @@ def test_a_hidden_test_line_in_highlighted_code_is_refused() -> None:
     result = Result("s1", lecture, "", feedback=nbformat.writes(nb))
     with pytest.raises(LeakError, match="hidden-test"):
         render_feedback(result)
+
+
+# --------------------------------------------------------------------------- the page in the submission's language
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_language_has_every_text_with_the_same_fields():
+    """A text missing in one language, or one whose placeholders differ, would fail only when a student hits it."""
+    import utils.language
+
+    assert feedback_text.LANGUAGES == utils.language.LANGUAGES  # the kernel's editions are the grader's
+    english = feedback_text.TEXT[feedback_text.ENGLISH]
+    for language, table in feedback_text.TEXT.items():
+        assert set(table) == set(english), language
+        assert {key: _fields(text) for key, text in table.items()} == \
+            {key: _fields(text) for key, text in english.items()}, language
+
+
+def test_every_problem_a_submission_can_have_is_translated():
+    """Each kind of problem intake or a job records for a graded submission has a sentence in every other language
+    (found in the grader's source, so a new kind fails here), and says at most which cell."""
+    source = "".join(path.read_text() for path in (course.REPO / "grader").glob("*.py"))
+    kinds = set(re.findall(r'problems\.append\((?:problem|Problem)\("([a-z-]+)"', source))
+    assert {"locked-cell-edited", "missing-test-cell", "unreadable", "kernel"} <= kinds
+    for language in set(feedback_text.LANGUAGES) - {feedback_text.ENGLISH}:
+        table = feedback_text.PROBLEMS[language]
+        assert set(table) == kinds, language
+        assert all(_fields(text) <= {"grade_id"} for text in table.values()), language
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def graded_result(language: str = "zh-CN") -> Result:
+    """A result of lecture 2.7 as `grade_one` writes it, in `language`: a lost test, a problem, its feedback."""
+    result = Result("ada", "2.7-computation-graph", "", language=language, timestamp="2026-10-13 00:04:00 UTC",
+                    problems=[Problem("locked-cell-edited", "locked cell test_Value was edited: restored from the "
+                                      "master", "test_Value")],
+                    cells={"test_forward": CellScore(0.0, 2.0, "test failed: AssertionError: ",
+                                                     feedback_text.say(language, "test_failed")),
+                           "test_Value": CellScore(3.0, 3.0)})
+    nb = v4.new_notebook(cells=[v4.new_markdown_cell(summary_markdown(result)), v4.new_code_cell("x = 1")])
+    nb.cells[1].outputs = [score_line("test_forward", result)]
+    return dataclasses.replace(result, feedback=nbformat.writes(nb))
+
+
+def english_words(text: str) -> list[str]:
+    """The English table's words (three letters or more) that `text` holds, outside the cell ids and the lecture."""
+    text = re.sub(r"test\\?_\w+|2\.7-computation-graph|AssertionError", " ", text)
+    words = {w for line in feedback_text.TEXT["en"].values() for w in re.findall(r"[A-Za-z]{3,}", line)}
+    return sorted(w for w in words - {"nbgrader", "stderr", "timestamp", "txt", "Canvas"}
+                  if re.search(rf"\b{w}\b", text))
+
+
+def test_a_chinese_feedback_page_speaks_chinese(tmp_path):
+    """Heading, score with the late penalty and its sentence, test lines, problems and the page's lang: all from the
+    Chinese table (no English word of the grader's), while the same result in English reads as before."""
+    (tmp_path / "deadlines.toml").write_text('["2.7-computation-graph"]\ndue = "2026-10-12 23:59 Europe/Berlin"\n'
+                                             'late = "subtract 1 point per hour"\n')
+    due = deadlines.load(tmp_path)
+    page = render_feedback(deadlines.with_lateness(graded_result(), due))
+    assert '<html lang="zh-CN">' in page and "<title>反馈：2.7-computation-graph</title>" in page
+    text = " ".join("".join(Elements(body(page)).text).split())
+    assert "反馈：2.7-computation-graph，学生 ada" in text
+    assert "得分：0 / 5（比截止时间晚 2 小时 5 分钟提交：扣 3 分；扣分前为 3 分）" in text
+    assert "test_forward：0 / 2：测试没有通过" in text and "[评分] test_forward：0 / 2（测试没有通过）" in text
+    assert "锁定的单元格 test_Value 被改动过，已按原版恢复" in text
+    assert not english_words(text), english_words(text)
+    english = render_feedback(deadlines.with_lateness(graded_result("en"), due))
+    assert '<html lang="en">' in english and not CJK.search(english)
+    text = " ".join("".join(Elements(body(english)).text).split())
+    assert "Score: 0 / 5 (submitted 2 h 5 min after the deadline: -3 points; 3 before the penalty)" in text
+    assert "[grader] test_forward: 0 / 2 (the test failed)" in text
+
+
+def test_a_reviewers_changes_speak_the_submissions_language():
+    """A score set on review and the instructor's comments, on a Chinese page: Chinese words around them."""
+    result = graded_result()
+    key = (result.student_id, result.assignment_id)
+    changes = ({key: {"test_forward": Change(0.0, 1.0, 0.5)}}, {key: {"forward": "看看第三行"}})
+    reviewed = review.with_reviewer_changes(result, changes)
+    nb = nbformat.reads(reviewed.feedback or "", as_version=4)
+    said = "此分数由老师复核后给出（测试给出的是 0 分），其中含 0.5 分额外加分"
+    assert f"- `test_forward`：1.5 / 2：{plain(said)}" in nb.cells[0].source
+    assert nb.cells[1].source == "**老师的评语**\n\n- `forward`: 看看第三行"
+    assert nb.cells[2].outputs[0].text == f"[评分] test_forward：1.5 / 2（{said}）\n"
+    assert not english_words(nb.cells[0].source + nb.cells[1].source)
