@@ -22,8 +22,8 @@ import io
 import statistics
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import nbformat
 import numpy as np
@@ -150,7 +150,8 @@ def main() -> None:
         fitted, cost, t_sklearn = sklearn_fit(max_iter)
     sk_train = 100 * fitted.score(X_train.T, Y_train.ravel())
     sk_test = 100 * fitted.score(X_test.T, Y_test.ravel())
-    print(f"   {'model':<34}{t_model:9.3f} s   ({1e3 * t_model / 2000:.2f} ms per iteration) training cost {target:.6f}, "
+    print(f"   {'model':<34}{t_model:9.3f} s   ({1e3 * t_model / 2000:.2f} ms per iteration) "
+          f"training cost {target:.6f}, "
           f"train {d['train_accuracy']:.2f} %, test {d['test_accuracy']:.2f} %")
     print(f"   {f'scikit-learn lbfgs, {max_iter} iterations':<34}{t_sklearn:9.3f} s   training cost {cost:.6f}, "
           f"train {sk_train:.2f} %, test {sk_test:.2f} %")

@@ -15,9 +15,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from notebook_cases import ASSIGNMENTS, completed_copy
 from grader import course, reports, sandbox
 from grader.store import CourseState
+from notebook_cases import ASSIGNMENTS, completed_copy
 from submissions.corpus import ISOLATION_PROBE
 
 pytestmark = [pytest.mark.slow, pytest.mark.grader]  # the grader's own machinery: in make test, not make check
@@ -209,7 +209,8 @@ def test_every_lecture_through_the_cli(tmp_path):
     assert header == ["student_id", *ASSIGNMENTS, "total", "max_total", "flagged", "protection", "not_graded",
                       "language"]
     with open(state / "exports" / "grades.csv", newline="") as file:
-        assert {row["protection"] for row in csv.DictReader(file)} == {"bubblewrap" if sandbox.bwrap_installed() else "rlimits (weaker: no sandbox)"}
+        protection = "bubblewrap" if sandbox.bwrap_installed() else "rlimits (weaker: no sandbox)"
+        assert {row["protection"] for row in csv.DictReader(file)} == {protection}
 
 
 def test_inputs_left_out_are_rows_of_the_export(tmp_path):

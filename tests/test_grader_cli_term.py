@@ -3,6 +3,7 @@ and resumes, and an instructor can follow a run (first line at once, a banner, a
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import os
@@ -16,12 +17,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from notebook_cases import completed_copy
-from test_grader_cli import A, cli, gradebook_rows, nb_bytes, write
 
 from grader import course
 from grader.__main__ import build_parser
 from grader.store import CourseState
+from notebook_cases import completed_copy
+from test_grader_cli import A, cli, gradebook_rows, nb_bytes, write
 
 pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
 
@@ -54,7 +55,8 @@ def graded(submitted, tmp_path_factory) -> tuple[Path, subprocess.CompletedProce
 
 
 def subcommands() -> list[str]:
-    return list(build_parser()._subparsers._group_actions[0].choices)
+    [subparsers] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(subparsers.choices)
 
 
 # ----------------------------------------------------------------------------- help, version, wording
@@ -201,8 +203,8 @@ def test_interrupted_batch_stops_cleanly_and_resumes(submitted, graded, tmp_path
     """In worker processes, and in this process (--jobs 0, where nbclient would take the signals for itself)."""
     state = tmp_path / "course"
     process = subprocess.Popen([sys.executable, "-m", "grader", "autograde", str(submitted), "--course", str(state),
-                                *LIMITS, "--jobs", jobs], cwd=course.REPO, start_new_session=True, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                                *LIMITS, "--jobs", jobs], cwd=course.REPO, start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and not list((state / "results").glob("*/*.json")):
         time.sleep(0.1)

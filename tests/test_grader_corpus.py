@@ -127,7 +127,8 @@ def test_export(graded):
     column = header.index(ASSIGNMENT)
     assert rows["good"][column] == "7" and rows["blank"][column] == "0"
     assert rows["allclose-replaced"][header.index("flagged")] == "yes"
-    assert {row[header.index("protection")] for row in rows.values()} == {"bubblewrap" if sandbox.bwrap_installed() else "rlimits (weaker: no sandbox)"}
+    protection = "bubblewrap" if sandbox.bwrap_installed() else "rlimits (weaker: no sandbox)"
+    assert {row[header.index("protection")] for row in rows.values()} == {protection}
     report = json.loads(report_json.read_text())
     loop = next(r for r in report if r["student_id"] == "loop-in-function")
     assert loop["lost_points"] == [{"grade_id": "test_normalize_pixels", "lost": 1.0,

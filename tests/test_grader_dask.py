@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from notebook_cases import answer_cells, completed_copy, load_mutants, with_answer
 from grader import course, notebooks, runner
 from grader.job import Job, grade_one
 from grader.sandbox import Limits
 from grader.store import CourseState, GradebookWriter
+from notebook_cases import answer_cells, completed_copy, load_mutants, with_answer
 
 pytestmark = [pytest.mark.slow, pytest.mark.grader]  # the grader's own machinery: in make test, not make check
 

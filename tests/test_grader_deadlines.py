@@ -12,11 +12,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from notebook_cases import completed_copy
 
 from grader import course, deadlines
 from grader.deadlines import Deadline, DeadlineError, Policy
 from grader.scratch import know_gradebook_schema
+from notebook_cases import completed_copy
 
 pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
 

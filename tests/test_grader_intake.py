@@ -13,8 +13,8 @@ from pathlib import Path, PurePosixPath
 import nbformat
 import pytest
 
-from notebook_cases import completed_copy
 from grader import course, intake, lms
+from notebook_cases import completed_copy
 
 pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
 
@@ -115,7 +115,8 @@ def test_renamed_notebooks_are_their_lecture(file_name):
     assert lms.lecture_for_name(file_name, LECTURES)[0] == LECTURE
 
 
-@pytest.mark.parametrize("file_name", ["homework.ipynb", "2.55.ipynb", "derivatives.ipynb", "12.5-x.ipynb", "v2.5.ipynb"])
+@pytest.mark.parametrize("file_name",
+                         ["homework.ipynb", "2.55.ipynb", "derivatives.ipynb", "12.5-x.ipynb", "v2.5.ipynb"])
 def test_names_of_no_lecture(file_name):
     assert lms.lecture_for_name(file_name, LECTURES)[0] is None
 
@@ -169,7 +170,8 @@ def test_moodle_download(tmp_path):
     assert set(subs) == {("ada-lovelace", LECTURE), ("alan-turing", LECTURE), ("sam-lee-20", LECTURE),
                          ("sam-lee-21", LECTURE), ("ada-lovelace", OTHER)}
     assert subs[("alan-turing", LECTURE)].content == BLANK
-    assert "the folder 'nn-2.7-computation-graph-42.zip' names it" in subs[("ada-lovelace", OTHER)].problems[0]["message"]
+    message = subs[("ada-lovelace", OTHER)].problems[0]["message"]
+    assert "the folder 'nn-2.7-computation-graph-42.zip' names it" in message
     assert all(p["kind"] == "same-name" for key in [("sam-lee-20", LECTURE), ("sam-lee-21", LECTURE)]
                for p in subs[key].problems)
     assert kinds(got) == {("not-a-notebook", "ada-lovelace", LECTURE)}  # the online text, told apart
@@ -245,7 +247,8 @@ def test_roster_maps_ids_reports_strangers_and_zeroes_the_absent(tmp_path):
                           ("no-submission", "emmy", LECTURE), ("no-submission", "bob1", LECTURE),
                           ("no-submission", "bob2", LECTURE)}
     messages = {item["student"]: item["message"] for item in got.skipped if item["kind"] == "not-on-roster"}
-    assert "not on the roster" in messages["nobody"] and "matches 2 roster lines by name (bob1, bob2)" in messages["smithbob"]
+    assert "not on the roster" in messages["nobody"]
+    assert "matches 2 roster lines by name (bob1, bob2)" in messages["smithbob"]
     assert {item["kind"] for item in intake.unrecognised(got.skipped)} == {"not-on-roster"}
 
 

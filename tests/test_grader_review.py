@@ -11,14 +11,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from notebook_cases import completed_copy, with_answer
-from test_grader_cli import A, cli, nb_bytes, write
 
 from grader import course, review
 from grader.feedback_notebook import summary_notebook
 from grader.reports import _visible_text
 from grader.results import Result
 from grader.store import CourseState
+from notebook_cases import completed_copy, with_answer
+from test_grader_cli import A, cli, nb_bytes, write
 
 pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
 

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-import tempfile
 from pathlib import Path
 
 import nbformat
@@ -140,7 +139,8 @@ def _checkout_at(parent: Path) -> Path:
     for part in ("grader", "utils"):
         shutil.copytree(course.REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    python = shutil.which(f"python{version}", path="/usr/bin:/usr/local/bin") or sys._base_executable
+    base = str(getattr(sys, "_base_executable", sys.executable))  # the interpreter this venv was made from
+    python = shutil.which(f"python{version}", path="/usr/bin:/usr/local/bin") or base
     subprocess.run([python, "-m", "venv", "--without-pip", str(root / ".venv")], check=True)
     site = root / ".venv" / "lib" / f"python{version}" / "site-packages"
     shutil.rmtree(site)

@@ -56,10 +56,10 @@ def _outputs(notebook: str, assignment_id: str) -> list:
     cells = []
     code = [c for c in nbformat.reads(notebook, as_version=4).cells if c.cell_type == "code"]
     assert len(code) == len(master)
-    for cell, source in zip(code, master):
+    for cell, source in zip(code, master, strict=True):
         if "nbval-ignore-output" in source.metadata.get("tags", []):
             continue
-        outputs = []
+        outputs: list[dict] = []
         for output in cell.outputs:
             output = dict(output)
             output.pop("metadata", None)
@@ -78,7 +78,7 @@ def _grade(nb, assignment_id: str, kernels: str) -> Result:
     result = job.grade_one(job.Job("s1", assignment_id, nbformat.writes(nb).encode(),
                                    limits=Limits(kernels=kernels).as_dict()))
     assert result.status == "graded", result.error
-    assert result.protection["kernels"] == kernels
+    assert result.protection and result.protection["kernels"] == kernels
     return result
 
 

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from grader import course
 from grader.assignment import Assignment
-
 from lab_driver import Lab
 from lab_server import JupyterServer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -73,7 +76,7 @@ def jupyter(workspace: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator["Browser"]:  # noqa: F821
+def browser() -> Iterator[Browser]:
     _SESSION.setdefault("start", time.perf_counter())
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-browser.sh (make test does)", pytrace=False)
@@ -88,7 +91,7 @@ def browser() -> Iterator["Browser"]:  # noqa: F821
 
 
 @pytest.fixture(scope="session")
-def browser_context(browser) -> Iterator["BrowserContext"]:  # noqa: F821
+def browser_context(browser) -> Iterator[BrowserContext]:
     """One context for the session, so JupyterLab's assets are fetched once; each test opens its own page."""
     context = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(60_000)
@@ -99,7 +102,7 @@ def browser_context(browser) -> Iterator["BrowserContext"]:  # noqa: F821
 
 
 @pytest.fixture(scope="session")
-def lab_page(browser_context) -> Iterator["Page"]:  # noqa: F821
+def lab_page(browser_context) -> Iterator[Page]:
     """The JupyterLab page of the session: JupyterLab loads once, each test opens its notebook in it."""
     page = browser_context.new_page()
     try:
@@ -126,7 +129,7 @@ def lab(lab_page, jupyter: JupyterServer) -> Iterator[Lab]:
 
 
 @pytest.fixture
-def page(browser_context) -> Iterator["Page"]:  # noqa: F821
+def page(browser_context) -> Iterator[Page]:
     """A page of its own (for Notebook 7), closed afterwards."""
     page = browser_context.new_page()
     try:

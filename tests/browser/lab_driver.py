@@ -227,7 +227,7 @@ class Lab:
         scroller = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer").first
         height, view = scroller.evaluate("(e) => [e.scrollHeight, e.clientHeight]")
         step = max(view - 60, 200)
-        paths = []
+        paths: list[Path] = []
         top = 0
         while True:
             scroller.evaluate("(e, top) => { e.scrollTop = top; }", top)

@@ -11,6 +11,7 @@ then kills whatever of its own is left (by process id).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -23,6 +24,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 # JupyterLab user settings written into the temporary settings dir.
 LAB_SETTINGS = {
@@ -75,7 +77,7 @@ class JupyterServer:
         query = {"token": self.token, **query}
         return f"{self.base}/{path.lstrip('/')}?{urllib.parse.urlencode(query)}"
 
-    def api(self, method: str, path: str, body: dict | None = None, timeout: float = 10) -> object:
+    def api(self, method: str, path: str, body: dict | None = None, timeout: float = 10) -> Any:
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(f"{self.base}/api/{path}", data=data, method=method,
                                          headers={"Authorization": f"token {self.token}",
@@ -119,7 +121,7 @@ class JupyterServer:
 
     def start(self, attempts: int = 3, timeout: float = 120) -> None:
         self._prepare_dirs()
-        for attempt in range(attempts):
+        for _ in range(attempts):
             self.port = free_port()
             args = [
                 sys.executable, "-m", "jupyterlab",
@@ -135,10 +137,9 @@ class JupyterServer:
             ]
             if os.geteuid() == 0:
                 args.append("--allow-root")
-            log = open(self.log_path, "ab")
-            self.process = subprocess.Popen(args, cwd=self.state_dir / "cwd", env=self.environment(),
-                                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            log.close()
+            with open(self.log_path, "ab") as log:  # the server keeps its own copy of the descriptor
+                self.process = subprocess.Popen(args, cwd=self.state_dir / "cwd", env=self.environment(),
+                                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
@@ -173,10 +174,8 @@ class JupyterServer:
             return
         if process.poll() is None:
             self.shutdown_kernels()
-            try:
+            with contextlib.suppress(OSError, urllib.error.URLError):
                 self.api("POST", "shutdown", timeout=5)
-            except (OSError, urllib.error.URLError):
-                pass
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -203,7 +202,5 @@ class JupyterServer:
             except OSError:
                 continue
             if marker in cmdline:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(int(proc.name), signal.SIGKILL)
-                except ProcessLookupError:
-                    pass

@@ -52,6 +52,7 @@ def move_main_control(view: Locator) -> str:
     track = control.locator(".noUi-target").first
     before = control.locator(".widget-readout").first.inner_text() if control.locator(".widget-readout").count() else ""
     hbox, tbox = handle.bounding_box(), track.bounding_box()
+    assert hbox and tbox, f"the slider {control.inner_text().strip()!r} is not on the page"
     x, y = hbox["x"] + hbox["width"] / 2, hbox["y"] + hbox["height"] / 2
     room_right = tbox["x"] + tbox["width"] - x
     target = x + tbox["width"] / 4 if room_right > tbox["width"] / 2 else x - tbox["width"] / 4

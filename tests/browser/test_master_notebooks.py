@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from grader import course, notebooks
-
 import lab_widgets as widgets
+from grader import course, notebooks
 from lab_driver import WIDGET_MIME, Lab
 
 pytestmark = pytest.mark.browser
@@ -43,7 +42,7 @@ def test_master_runs_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots_
             problems.append(f"the notebook shows {text!r}")
 
     # Every figure the committed master shows is drawn in the browser too.
-    for cell, saved in zip(cells, committed):
+    for cell, saved in zip(cells, committed, strict=False):
         if saved.cell_type == "code" and any(IMAGE in o.get("data", {}) for o in saved.outputs):
             images = lab.cell(cell.index).locator(".jp-OutputArea-output img")
             loaded = images.evaluate_all("(imgs) => imgs.filter((i) => i.complete && i.naturalWidth > 0).length")

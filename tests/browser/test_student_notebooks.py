@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from grader import course, notebooks
-
 import lab_widgets as widgets
+from grader import course, notebooks
 from lab_driver import WIDGET_MIME, Lab
 
 pytestmark = pytest.mark.browser
@@ -49,7 +48,8 @@ def test_student_copy_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots
     if stop.index != first_check.index:
         error = stop.errors[0]
         problems.append(
-            f"Run All stopped at {stop.describe()} with {error['ename']}{': ' + error['evalue'] if error['evalue'] else ''}"
+            f"Run All stopped at {stop.describe()} with {error['ename']}"
+            f"{': ' + error['evalue'] if error['evalue'] else ''}"
             f", not at the first check, "
             f"{first_check.describe()}: a demo cell that calls the exercise comes before its check cell "
             f"(the convention is answer cell, check cell, then demo)")
@@ -67,7 +67,7 @@ def test_student_copy_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots
 
     # What ran before the stop shows what the master shows there: static figures and widgets.
     steps: list = []
-    for cell, saved in zip(cells[:stop.index], master[:stop.index]):
+    for cell, saved in zip(cells[:stop.index], master[:stop.index], strict=False):
         if saved.cell_type != "code":
             continue
         if any("image/png" in o.get("data", {}) for o in saved.outputs):
