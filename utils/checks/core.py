@@ -17,7 +17,9 @@ import linecache
 import re
 import sys
 import traceback
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -170,6 +172,41 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
                               error=error, hint=hint), where_raised) from None
 
 
+def call_without_warnings(fn: Callable[..., Any], *args: Any, what: str,
+                          on_warning: Callable[[Warning | FloatingPointError], str]) -> Any:
+    """Call the student's `fn(*args)` with warnings as errors: a floating-point warning fails with
+    `on_warning(warning)` (say why it overflowed), any other error with "`what` raised ...", a stub as `call` does."""
+    __tracebackhide__ = True
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            return fn(*args)
+        except (RuntimeWarning, FloatingPointError) as warning:
+            raise CheckFailed(on_warning(warning)) from None
+        except NotImplementedError as error:
+            raise NotImplementedYet(say("not_implemented", name=getattr(fn, "__name__", repr(fn))),
+                                    places(error.__traceback__)) from None
+        except CheckFailed:
+            raise
+        except Exception as error:  # noqa: BLE001 - reported in words
+            raise CheckFailed(say("what_raised", what=what, error_type=type(error).__name__, error=error),
+                              places(error.__traceback__)) from None
+
+
+@contextmanager
+def adding_hint(hint: str, instead_of: str = "") -> Iterator[None]:
+    """Add `hint` to the message of a `CheckFailed` raised inside, in place of `instead_of` (a hint it makes
+    redundant); a `NotImplementedYet` passes unchanged."""
+    __tracebackhide__ = True
+    try:
+        yield
+    except NotImplementedYet:
+        raise
+    except CheckFailed as failure:
+        message = str(failure).replace(instead_of, "") if instead_of else str(failure)
+        raise CheckFailed(say("and_hint", message=message.rstrip(".。"), hint=hint), failure.places) from None
+
+
 def _describe_args(args: tuple[Any, ...]) -> str:
     parts = []
     for arg in args:
@@ -188,6 +225,42 @@ def expect(condition: bool, message: str) -> None:
     __tracebackhide__ = True
     if not condition:
         raise CheckFailed(message)
+
+
+def matches(actual: Any, expected: Any, rtol: float = 1e-6, atol: float = 1e-9) -> bool:
+    """Whether `actual` has the shape and the values of `expected` (quietly False for what is not numbers)."""
+    try:
+        actual_arr, expected_arr = np.asarray(actual, dtype=float), np.asarray(expected, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return actual_arr.shape == expected_arr.shape and bool(np.allclose(actual_arr, expected_arr, rtol=rtol, atol=atol))
+
+
+def mistake(actual: Any, mistakes: Iterable[tuple[Any, str]], rtol: float = 1e-6, atol: float = 1e-9) -> str:
+    """The hint of the first (value a mistake gives, hint) that `actual` `matches`, or ""."""
+    return next((hint for wrong, hint in mistakes if matches(actual, wrong, rtol, atol)), "")
+
+
+def expect_tuple(value: Any, length: int, message: str, lists: bool = False) -> tuple[Any, ...]:
+    """Fail with `message` unless `value` is a tuple (or a list, if `lists`) of `length` items; return them."""
+    __tracebackhide__ = True
+    kinds = (tuple, list) if lists else (tuple,)
+    expect(isinstance(value, kinds) and len(value) == length, message)
+    return tuple(value)
+
+
+def expect_keys(value: Any, keys: Sequence[str], not_a_dict: str, missing: str) -> dict[str, Any]:
+    """Fail unless `value` is a dict holding every key of `keys`; return it.
+
+    `not_a_dict` and `missing` are message ids; their fields: `type` (of `value`), `missing` (the absent keys),
+    `missing_text` (the same as text, 'a', 'b'), `keys` (the dict's keys, sorted) and `wanted` (`keys` as text).
+    """
+    __tracebackhide__ = True
+    expect(isinstance(value, dict), say(not_a_dict, type=type(value).__name__))
+    absent = [key for key in keys if key not in value]
+    expect(not absent, say(missing, missing=absent, missing_text=", ".join(repr(key) for key in absent),
+                           keys=sorted(map(str, value)), wanted=", ".join(keys)))
+    return value
 
 
 def expect_array(value: Any, name: str) -> np.ndarray:
