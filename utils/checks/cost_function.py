@@ -1,31 +1,28 @@
-"""Visible checks for lecture 2.3, Cost function."""
+"""Visible checks for lecture 2.3, Cost function (messages: "2.3.*" in `utils.checks.messages`)."""
 
 from __future__ import annotations
 
-import warnings
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-from .core import CheckFailed, as_number, call, expect, expect_close, expect_unchanged, passed, places
+from .core import CheckFailed, as_number, call, call_without_warnings, expect, expect_close, expect_unchanged, passed
+from .messages import say
 
 # Three predictions and their labels, with stored costs (natural logarithms) and the costs of the usual mistakes.
 _A = [[0.9, 0.2, 0.6]]
 _Y = [[1, 0, 0]]
 _COST = 0.414931599615397
-_MISTAKES = (  # (value a wrong cost gives for _A, _Y; what went wrong)
-    (1.244794798846191, "This is the sum of the losses. The cost is their mean: divide by m. For Y of shape (1, m), "
-                        "len(Y) and Y.shape[0] are 1; the number of examples is Y.shape[1]."),
-    (3.036554268074246, "Your cost mixes every prediction with every label: a (1, m) array times an (m, 1) array "
-                        "broadcasts into an m x m matrix. Multiply Y and log(A) elementwise (both of shape (1, m)), "
-                        "or use np.dot(Y, np.log(A).T)."),
-    (-_COST, "Your cost is negative: you left out the minus sign in front of the loss. log of a number below 1 is "
-             "negative, so L = -(y log(a) + (1 - y) log(1 - a)) is positive."),
-    (1.4742828763980456, "You swapped a and 1 - a: for y = 1 the loss is -log(a), for y = 0 it is -log(1 - a)."),
-    (0.18020250408025634, "You used the base-10 logarithm. The loss uses the natural logarithm, np.log."),
-    (0.06833333333333333, "This is the squared error (1/2)(a - y)^2, not the cross-entropy loss."),
-    (0.035120171885942096, "Only the y = 1 term is there: add (1 - y) log(1 - a) for the examples with y = 0."),
-    (0.3798114277294549, "Only the y = 0 term is there: add y log(a) for the examples with y = 1."),
+_MISTAKES = (  # (value a wrong cost gives for _A, _Y; the id of what went wrong)
+    (1.244794798846191, "2.3.summed"),
+    (3.036554268074246, "2.3.broadcast"),
+    (-_COST, "2.3.negative"),
+    (1.4742828763980456, "2.3.swapped"),
+    (0.18020250408025634, "2.3.log10"),
+    (0.06833333333333333, "2.3.squared_error"),
+    (0.035120171885942096, "2.3.only_y1"),
+    (0.3798114277294549, "2.3.only_y0"),
 )
 # A second case, m = 4.
 _A2 = [[0.25, 0.7, 0.95, 0.4]]
@@ -46,8 +43,7 @@ def _expect_one_number(value: Any, name: str) -> Any:
     """
     __tracebackhide__ = True
     if isinstance(value, np.ndarray) and value.size > 1:
-        raise CheckFailed(f"{name} should be one number, but it is an array of shape {value.shape}: "
-                          "average the losses over the examples instead of returning them.")
+        raise CheckFailed(say("2.3.not_averaged", name=name, shape=value.shape))
     as_number(value, name)
     return value
 
@@ -58,36 +54,24 @@ def check_cost(cost: Callable[[np.ndarray, np.ndarray], Any]) -> None:
     A, Y = np.array(_A), np.array(_Y)
     value = _expect_one_number(call(cost, A, Y), "cost(A, Y)")
     for wrong, hint in _MISTAKES:
-        expect(not np.isclose(value, wrong, rtol=1e-6, atol=0.0), f"cost(A, Y) = {float(value):.6f}. {hint}")
-    expect_close(value, _COST, "cost(A, Y)", "J = (1/m) * sum of the losses -(y log(a) + (1 - y) log(1 - a)).")
+        expect(not np.isclose(value, wrong, rtol=1e-6, atol=0.0), say("2.3.mistake", value=float(value),
+                                                                      hint=say(hint)))
+    expect_close(value, _COST, "cost(A, Y)", say("2.3.formula"))
     expect_unchanged(A, np.array(_A), "A")
     expect_unchanged(Y, np.array(_Y), "Y")
-    value = _expect_one_number(call(cost, np.array(_A2), np.array(_Y2)), "cost(A, Y) for m = 4")
-    expect_close(value, _COST2, "cost(A, Y) for m = 4", "Divide by the number of examples, m = Y.shape[1].")
-    value = _expect_one_number(call(cost, np.array([[0.25]]), np.array([[0]])), "cost of one example")
-    expect_close(value, 0.2876820724517809, "cost([[0.25]], [[0]])",
-                 "With one example the cost is that example's loss, here -log(1 - 0.25).")
-    passed("cost", "the mean loss, one number")
+    value = _expect_one_number(call(cost, np.array(_A2), np.array(_Y2)), say("2.3.for_4"))
+    expect_close(value, _COST2, say("2.3.for_4"), say("2.3.divide_by_m"))
+    value = _expect_one_number(call(cost, np.array([[0.25]]), np.array([[0]])), say("2.3.of_one"))
+    expect_close(value, 0.2876820724517809, "cost([[0.25]], [[0]])", say("2.3.one_example"))
+    passed("cost", say("2.3.cost.passed"))
 
 
 def _quiet_call(cost_from_logits: Callable[..., Any], z: list, y: list) -> Any:
     """Call `cost_from_logits(z, y)`, turning a floating-point warning into a message about overflow and log(0)."""
     __tracebackhide__ = True
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        try:
-            return cost_from_logits(np.array(z), np.array(y))
-        except (RuntimeWarning, FloatingPointError) as warning:
-            raise CheckFailed(
-                f"cost_from_logits({z}, {y}) raised the warning '{warning}'. e^z overflows for large z, and "
-                "sigmoid(1e4) is exactly 1.0, so log(1 - a) is log(0). Write the loss in terms of z and never "
-                "exponentiate a large positive number (np.logaddexp(0, z) computes log(1 + e^z) safely)."
-            ) from None
-        except NotImplementedError:
-            return call(cost_from_logits, np.array(z), np.array(y))
-        except Exception as error:  # noqa: BLE001 - reported in words
-            raise CheckFailed(f"cost_from_logits({z}, {y}) raised {type(error).__name__}: {error}",
-                              places(error.__traceback__)) from None
+    what = f"cost_from_logits({z}, {y})"
+    return call_without_warnings(cost_from_logits, np.array(z), np.array(y), what=what,
+                                 on_warning=lambda warning: say("2.3.overflow", what=what, warning=warning))
 
 
 def check_cost_from_logits(cost_from_logits: Callable[[np.ndarray, np.ndarray], Any]) -> None:
@@ -95,42 +79,24 @@ def check_cost_from_logits(cost_from_logits: Callable[[np.ndarray, np.ndarray], 
     __tracebackhide__ = True
     Z, Y = np.array(_Z), np.array(_YZ)
     value = _expect_one_number(call(cost_from_logits, Z, Y), "cost_from_logits(Z, Y)")
-    expect(not np.isclose(value, 4 * _COST_Z), "You summed the losses: the cost is their mean, divide by m.")
-    expect_close(value, _COST_Z, "cost_from_logits(Z, Y)",
-                 "It should equal the cost of A = sigmoid(Z): the mean of log(1 + e^z) - y z.")
+    expect(not np.isclose(value, 4 * _COST_Z), say("2.3.logits_summed"))
+    expect_close(value, _COST_Z, "cost_from_logits(Z, Y)", say("2.3.logits_formula"))
     expect_unchanged(Z, np.array(_Z), "Z")
 
     for z, y, expected in (([[1e4, -1e4]], [[0, 1]], 1e4), ([[1e4, -1e4, 0.0]], [[1, 0, 1]], np.log(2.0) / 3)):
         value = _expect_one_number(_quiet_call(cost_from_logits, z, y), f"cost_from_logits({z}, {y})")
-        expect(
-            np.isfinite(value),
-            f"cost_from_logits({z}, {y}) is {float(value)}: somewhere log(0) was taken (or e^z overflowed). Work with z "
-            "directly instead of computing sigmoid(z) first.",
-        )
-        expect_close(
-            value, expected, f"cost_from_logits({z}, {y})",
-            "Clipping the probabilities (e.g. to [1e-15, 1 - 1e-15]) keeps the cost finite but wrong: a prediction "
-            "with z = 1e4 that is wrong should cost about 1e4. Use the formula log(1 + e^z) - y z.",
-        )
-    passed("cost_from_logits", "finite and right for |z| up to 1e4")
+        expect(bool(np.isfinite(value)), say("2.3.infinite", z=z, y=y, value=float(value)))
+        expect_close(value, expected, f"cost_from_logits({z}, {y})", say("2.3.clipped"))
+    passed("cost_from_logits", say("2.3.cost_from_logits.passed"))
 
 
 def check_cost_from_logits_challenge(cost_from_logits: Callable[[np.ndarray, np.ndarray], Any]) -> None:
     """The challenge: a tiny loss (z = -40, y = 0) to a relative 1e-9, and exactly 0 for far-right predictions."""
     __tracebackhide__ = True
     tiny = _expect_one_number(_quiet_call(cost_from_logits, [[-40.0]], [[0]]), "cost_from_logits([[-40]], [[0]])")
-    expect_close(
-        tiny, _TINY_LOSS, "cost_from_logits([[-40]], [[0]])",
-        "log(1 + e^z) for very negative z is a tiny positive number (about e^z); computing 1 + e^z first rounds it "
-        "to 1, and log(1) = 0. np.log1p(x) computes log(1 + x) accurately for tiny x; np.logaddexp(0, z) does it all.",
-        rtol=_CHALLENGE_RTOL, atol=0.0,
-    )
+    expect_close(tiny, _TINY_LOSS, "cost_from_logits([[-40]], [[0]])", say("2.3.tiny"), rtol=_CHALLENGE_RTOL,
+                 atol=0.0)
     exact = _expect_one_number(_quiet_call(cost_from_logits, [[5000.0, -3000.0]], [[1, 0]]),
                                "cost_from_logits([[5000, -3000]], [[1, 0]])")
-    expect(
-        abs(float(exact)) <= 1e-300,
-        f"cost_from_logits([[5000, -3000]], [[1, 0]]) = {float(exact)!r}, but both predictions are right beyond doubt and "
-        "the true cost, about e^-3000, rounds to 0. A leftover such as log(1 + e^-5000) computed as a difference of "
-        "two large numbers is rounding error: write the loss so that nothing large is subtracted.",
-    )
-    passed("cost_from_logits (challenge)", "tiny losses to 1e-9 and exact zeros")
+    expect(abs(float(exact)) <= 1e-300, say("2.3.not_zero", value=float(exact)))
+    passed("cost_from_logits (challenge)", say("2.3.challenge.passed"))
