@@ -3,16 +3,19 @@ complete and current, consistent in its terms, and graded exactly like the Engli
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 
 import nbformat
 import polib
 import pytest
-from notebook_cases import answer_cells, grade_cases, load_mutants, with_answer
 
 from grader import course, notebooks, translation
 from grader.release import generate, remove_stale, translated_copy
+from grader.reports import render_feedback
+from grader.results import Result
+from notebook_cases import answer_cells, grade_cases, load_mutants, with_answer
 
 LANGUAGE = "zh-CN"
 EDITION = course.NOTEBOOKS / LANGUAGE
@@ -233,7 +236,8 @@ def test_release_keeps_the_editions_and_removes_lectures_gone_from_solutions(tmp
         sorted(["2.1-a", LANGUAGE, f"{LANGUAGE}/2.1-a"])
 
 
-def _completed(nb: nbformat.NotebookNode, lecture: str) -> nbformat.NotebookNode:
+def completed_edition(nb: nbformat.NotebookNode, lecture: str) -> nbformat.NotebookNode:
+    """A copy of `nb` (either edition of `lecture`) with every answer cell filled in from the master."""
     solutions = answer_cells(notebooks.read(course.master_path(lecture)))
     nb = nbformat.from_dict(nb)
     for grade_id, cell in answer_cells(nb).items():
@@ -241,23 +245,31 @@ def _completed(nb: nbformat.NotebookNode, lecture: str) -> nbformat.NotebookNode
     return nb
 
 
-GRADED_LIKE = "test_the_chinese_copy_is_graded_like_the_english_one"
+GRADED = ("test_the_chinese_copy_is_graded_like_the_english_one", "test_the_feedback_is_in_the_submissions_language")
+# a cell each graded copy gets at its end: it prints the language utils.language gives the grading kernel
+EDITION_PROBE = "from utils.language import current\nprint('edition:', current())"
+
+
+def _probed(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    nb = nbformat.from_dict(nb)
+    nb.cells.append(nbformat.v4.new_code_cell(EDITION_PROBE))
+    return nb
 
 
 @pytest.fixture(scope="module")
 def graded_editions(request) -> dict[tuple[str, str], dict]:
-    """For every lecture the session selected for the test below, in one grader run: a completed and a blank Chinese
-    copy, and one mutant in each edition."""
+    """For every lecture the session selected for the tests below, in one grader run: a completed and a blank Chinese
+    copy, and one mutant in each edition (every copy but the blank one with EDITION_PROBE)."""
     lectures = sorted({item.callspec.params["lecture"] for item in request.session.items
-                       if getattr(item, "originalname", "") == GRADED_LIKE})
-    cases = {}
+                       if getattr(item, "originalname", "") in GRADED})
+    cases: dict[tuple[str, str], nbformat.NotebookNode] = {}
     for lecture in lectures:
         chinese, english = edition_copy(lecture), notebooks.read(course.student_path(lecture))
         function, mutants = next(iter(load_mutants(lecture).items()))
         mutant = next(iter(mutants.values()))
-        cases |= {(lecture, "completed"): _completed(chinese, lecture), (lecture, "blank"): chinese,
-                  (lecture, "mutant_zh"): with_answer(_completed(chinese, lecture), function, mutant),
-                  (lecture, "mutant_en"): with_answer(_completed(english, lecture), function, mutant)}
+        cases |= {(lecture, "completed"): _probed(completed_edition(chinese, lecture)), (lecture, "blank"): chinese,
+                  (lecture, "mutant_zh"): _probed(with_answer(completed_edition(chinese, lecture), function, mutant)),
+                  (lecture, "mutant_en"): _probed(with_answer(completed_edition(english, lecture), function, mutant))}
     return grade_cases(cases)
 
 
@@ -272,6 +284,51 @@ def test_the_chinese_copy_is_graded_like_the_english_one(lecture, graded_edition
     scores = {name: {gid: cell["score"] for gid, cell in results[name]["cells"].items()}
               for name in ("mutant_zh", "mutant_en")}
     assert scores["mutant_zh"] == scores["mutant_en"] and results["mutant_zh"]["score"] < results["completed"]["score"]
+
+
+def _page(result: dict) -> tuple[str, str]:
+    """(the feedback page `feedback` writes for a journal entry, the text a reader sees in its body)."""
+    page = render_feedback(Result.from_json(result))
+    main = page[page.index("<main>"):page.index("</main>")]
+    return page, " ".join(html.unescape(re.sub(r"<[^>]*>", " ", main)).split())
+
+
+def _edition_printed(result: dict) -> list[str]:
+    """What EDITION_PROBE printed in the graded notebook."""
+    nb = nbformat.reads(result["autograded"], as_version=4)
+    return re.findall(r"^edition: (\S+)$", "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", [])),
+                      flags=re.MULTILINE)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_the_feedback_is_in_the_submissions_language(lecture, graded_editions):
+    """The kernel grading a Chinese copy runs in Chinese (utils.language sees COURSE_LANGUAGE=zh-CN), and its feedback
+    page is Chinese: the grader's words, the reasons for lost points, and the student's own markdown. An English copy
+    gets English throughout; the instructor's reasons are English in both."""
+    results = {name: result for (graded, name), result in graded_editions.items() if graded == lecture}
+    assert [results[name]["language"] for name in ("completed", "blank", "mutant_zh", "mutant_en")] == \
+        [LANGUAGE, LANGUAGE, LANGUAGE, "en"]
+    assert _edition_printed(results["completed"]) == _edition_printed(results["mutant_zh"]) == [LANGUAGE]
+    assert _edition_printed(results["mutant_en"]) == ["en"]
+
+    page, text = _page(results["completed"])
+    assert f'<html lang="{LANGUAGE}">' in page and f"<title>反馈：{lecture}</title>" in page
+    score = results["completed"]["score"]
+    assert f"反馈：{lecture}，学生 " in text and f"得分：{score:g} / {score:g}" in text and "[评分]" in text
+    assert not re.search(r"Feedback|Score|\[grader\]|before the penalty", text)
+    title = next(cell.source for cell in edition_copy(lecture).cells if cell.cell_type == "markdown")
+    assert " ".join(title.splitlines()[0].lstrip("# ").split()) in text  # the student's markdown stays Chinese
+
+    for mutant, chinese in (("mutant_zh", True), ("mutant_en", False)):
+        lost = [cell for cell in results[mutant]["cells"].values() if cell["score"] < cell["max_score"]]
+        assert lost, mutant
+        for cell in lost:
+            assert bool(CJK.search(cell["feedback"])) == chinese, (mutant, cell["feedback"])
+            assert re.match(r"(hidden tests failed|visible check failed|test failed|the )", cell["reason"]), cell
+    english_page, english_text = _page(results["mutant_en"])
+    assert '<html lang="en">' in english_page and f"Feedback: {lecture}, student " in english_text
+    assert "反馈" not in english_text and "得分" not in english_text
 
 
 def test_po_files_are_valid_gettext():
