@@ -1,5 +1,6 @@
-"""Feedback pages as a student sees them: one graded course (lecture 2.2, a complete and a wrong submission, through
-the real `python -m grader autograde` and `feedback`), each page opened in Chromium from file:// with the network cut.
+"""Feedback pages as a student sees them: one graded course (lecture 2.2: a complete and a wrong submission, and a
+Chinese copy with a sign error; through the real `python -m grader autograde` and `feedback`), each page opened in
+Chromium from file:// with the network cut.
 """
 
 from __future__ import annotations
@@ -7,14 +8,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 import nbformat
 import pytest
 
-from notebook_cases import completed_copy, with_answer
 from grader import course, notebooks, reports
+from notebook_cases import completed_copy, with_answer
+from test_translations import completed_edition, edition_copy
+from test_zh_cn_notebooks import MISSING_GLYPHS_JS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +36,8 @@ HOSTILE_CELL = """## My own notes
 <div style="position: fixed; inset: 0; background: red">an overlay</div>
 """
 NARROW, WIDE = 420, 1280
+SIGN_ERROR = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"  # the Chinese submission's mistake
+SCREENSHOTS = Path("/work/notes/s21/feedback")
 
 
 def _wrong() -> nbformat.NotebookNode:
@@ -48,16 +57,17 @@ def _grader(*args: str) -> None:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """student -> feedback page of a course graded and given feedback through the real CLI."""
     root = tmp_path_factory.mktemp("feedback-course")
-    for student, nb in (("complete", completed_copy(LECTURE)), ("wrong", _wrong())):
+    chinese = with_answer(completed_edition(edition_copy(LECTURE), LECTURE), "sigmoid", SIGN_ERROR)
+    students = {"complete": completed_copy(LECTURE), "wrong": _wrong(), "chinese": chinese}
+    for student, nb in students.items():
         notebooks.write(nb, root / "submitted" / student / LECTURE / f"{LECTURE}.ipynb")
     _grader("autograde", str(root / "submitted"), "--course", str(root / "course"), "-q")
     _grader("feedback", "--course", str(root / "course"), "-q")
-    return {student: root / "course" / "feedback" / student / LECTURE / f"{LECTURE}.html"
-            for student in ("complete", "wrong")}
+    return {student: root / "course" / "feedback" / student / LECTURE / f"{LECTURE}.html" for student in students}
 
 
 @pytest.fixture(scope="module")
-def offline(browser) -> Iterator[tuple["BrowserContext", list[str]]]:  # noqa: F821
+def offline(browser) -> Iterator[tuple[BrowserContext, list[str]]]:
     """A browser context that aborts every request not for a file, and the list of the requests it aborted."""
     context = browser.new_context(viewport={"width": WIDE, "height": 1000})
     aborted: list[str] = []
@@ -180,3 +190,26 @@ def test_a_long_check_message_wraps_inside_the_page(open_page, width):
     right = page.evaluate("() => Math.max(...[...document.querySelectorAll('pre, li')]"
                           ".map(e => e.getBoundingClientRect().right))")
     assert right <= widths["view"]
+
+
+def test_a_chinese_submissions_page_reads_in_chinese(open_page, pages):
+    """The Chinese copy's page: the grader's heading, score and reasons in Chinese, drawn in real glyphs (no empty
+    boxes), the student's own markdown still Chinese, and not one of the English page's words of the grader's.
+    A screenshot goes to SCREENSHOTS for a person to read."""
+    page = open_page("chinese")
+    assert page.evaluate("() => document.documentElement.lang") == "zh-CN"
+    assert page.locator("h1").first.inner_text().startswith(f"反馈：{LECTURE}，学生 chinese")
+    assert page.locator("h1", has_text="逻辑回归").count() == 1  # the lecture's own title, as the student had it
+    result = next(r for r in _results(pages) if r["student_id"] == "chinese")
+    assert page.get_by_text(f"得分：{result['score']:g} / {result['max_score']:g}").is_visible()
+    lost = result["cells"]["test_sigmoid"]
+    assert lost["score"] == 0 and lost["feedback"] in page.locator(".jp-RenderedMarkdown li").first.inner_text()
+    assert "[评分] test_sigmoid：0 / 3" in page.locator("pre", has_text="[评分] test_sigmoid：").inner_text()
+    text = visible_text(page)
+    assert not [word for word in ("Feedback", "Score", "[grader]", "visible check") if word in text]
+    missing = page.locator("h1, h2, p, li, pre").evaluate_all(MISSING_GLYPHS_JS)
+    assert not missing, f"Chinese drawn as empty boxes: {''.join(missing[:20])}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "feedback-zh-CN.png"), full_page=False)
+    page.locator(".jp-Cell", has_text="[评分] test_sigmoid：").first.screenshot(
+        path=str(SCREENSHOTS / "feedback-zh-CN-test_sigmoid.png"))
