@@ -5,6 +5,8 @@ Chromium from file:// with the network cut.
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import subprocess
 import sys
@@ -63,6 +65,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         notebooks.write(nb, root / "submitted" / student / LECTURE / f"{LECTURE}.ipynb")
     _grader("autograde", str(root / "submitted"), "--course", str(root / "course"), "-q")
     _grader("feedback", "--course", str(root / "course"), "-q")
+    _grader("export", "--course", str(root / "course"))
     return {student: root / "course" / "feedback" / student / LECTURE / f"{LECTURE}.html" for student in students}
 
 
@@ -213,3 +216,18 @@ def test_a_chinese_submissions_page_reads_in_chinese(open_page, pages):
     page.screenshot(path=str(SCREENSHOTS / "feedback-zh-CN.png"), full_page=False)
     page.locator(".jp-Cell", has_text="[评分] test_sigmoid：").first.screenshot(
         path=str(SCREENSHOTS / "feedback-zh-CN-test_sigmoid.png"))
+
+
+def test_the_instructors_export_names_each_submissions_language(pages):
+    """The export stays English but says which edition each student submitted: grades.csv's `language` column and
+    report.json's `language` (the same course as the pages)."""
+    exports = pages["chinese"].parents[3] / "exports"
+    with open(exports / "grades.csv", newline="", encoding="utf-8") as file:
+        rows = {row["student_id"]: row for row in csv.DictReader(file)}
+    assert {student: row["language"] for student, row in rows.items()} == \
+        {"complete": "en", "wrong": "en", "chinese": "zh-CN"}
+    report = json.loads((exports / "report.json").read_text(encoding="utf-8"))
+    assert {entry["student_id"]: entry["language"] for entry in report} == \
+        {"complete": "en", "wrong": "en", "chinese": "zh-CN"}
+    lost = next(entry for entry in report if entry["student_id"] == "chinese")["lost_points"]
+    assert lost and all(item["reason"].startswith("visible check failed: ") for item in lost)  # English for them
