@@ -1,11 +1,13 @@
-"""Visible checks of lecture 2.7, Computation graph: `forward` (read from a drawing) and the operations of `Value`."""
+"""Visible checks of lecture 2.7, Computation graph: `forward` (read from a drawing) and the operations of `Value`
+(messages: "2.7.*" in `utils.checks.messages`)."""
 
 from __future__ import annotations
 
-import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from utils.checks.core import CheckFailed, NotImplementedYet, as_number, call, expect, passed, tolerances
+from .core import CheckFailed, adding_hint, as_number, call, expect, expect_keys, matches, passed, tolerances
+from .messages import say
 
 # (a, b, c) -> (p, q, J) for the drawn graph p = a + b, q = p * c, J = q + p, worked out by hand.
 FORWARD_CASES = (
@@ -14,45 +16,33 @@ FORWARD_CASES = (
 )
 
 
-def _same(x: Any, y: float, rel: float = 1e-9, abs_: float = 1e-12) -> bool:
-    try:
-        return math.isclose(float(x), y, rel_tol=rel, abs_tol=abs_)
-    except (TypeError, ValueError):
-        return False
+def _same(x: Any, y: float, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
+    """Whether the number `x` is `y` (quietly False for what is not a number)."""
+    return matches(x, y, rtol, atol)
 
 
 def _forward_hint(name: str, value: float, a: float, b: float, c: float, p: float, q: float) -> str:
     """The likely misreading of the drawing behind a wrong value of node `name`."""
     wrong = {
-        "p": ((a * b, "p combines a and b with +, the operation in the circle next to p."),
-              (b + c, "The arrows into p come from a and b.")),
-        "q": ((p + c, "q combines p and c with *, the operation in the circle next to q."),
-              (b * c, "The arrows into q come from p and c: use the p you computed."),
-              (a * c, "The arrows into q come from p and c: use the p you computed.")),
-        "J": ((q, "J has two arrows coming in: one from q and one from p (the long arrow that passes q)."),
-              (q + c, "The second arrow into J comes from p, not from c."),
-              (q * p, "J combines q and p with +, the operation in the circle next to J."),
-              (q + a, "The second arrow into J comes from p, not from a.")),
+        "p": ((a * b, "2.7.p_operation"), (b + c, "2.7.p_arrows")),
+        "q": ((p + c, "2.7.q_operation"), (b * c, "2.7.q_arrows"), (a * c, "2.7.q_arrows")),
+        "J": ((q, "2.7.J_two_arrows"), (q + c, "2.7.J_from_c"), (q * p, "2.7.J_operation"), (q + a, "2.7.J_from_a")),
     }[name]
-    return next((" " + text for guess, text in wrong if _same(value, guess)), "")
+    return next((say("2.7.hint", hint=say(text)) for guess, text in wrong if _same(value, guess)), "")
 
 
 def check_forward(forward: Callable[..., Any]) -> None:
     """forward(a, b, c) -> {"p": a + b, "q": p * c, "J": q + p}, the drawn graph, on two cases."""
     __tracebackhide__ = True
     for (a, b, c), expected in FORWARD_CASES:
-        result = call(forward, a, b, c)
-        expect(isinstance(result, dict), f"forward should return a dict with keys 'p', 'q', 'J', not a {type(result).__name__}.")
-        missing = [k for k in ("p", "q", "J") if k not in result]
-        expect(not missing, f"the dict forward returns lacks the key(s) {missing} (lower-case p and q, capital J); "
-                            f"its keys are {sorted(map(str, result))}.")
+        result = expect_keys(call(forward, a, b, c), ("p", "q", "J"), "2.7.forward_not_dict", "2.7.forward_keys")
         values = [as_number(result[k], f"forward{(a, b, c)}[{k!r}]") for k in ("p", "q", "J")]
-        got = f"forward{(a, b, c)} gave p={values[0]:g}, q={values[1]:g}, J={values[2]:g}"
-        for name, value, want in zip(("p", "q", "J"), values, expected):
+        got = say("2.7.forward_gave", inputs=(a, b, c), p=values[0], q=values[1], J=values[2])
+        for name, value, want in zip(("p", "q", "J"), values, expected, strict=True):
             if not _same(value, want, *tolerances(result[name], 1e-9, 1e-12, want)):
                 hint = _forward_hint(name, value, a, b, c, *values[:2])
-                raise CheckFailed(f"{got}; {name} should be {want:g}.{hint}")
-    passed("forward", "p, q and J of the drawn graph for two sets of inputs")
+                raise CheckFailed(say("2.7.should_be", got=got, name=name, want=want, hint=hint))
+    passed("forward", say("2.7.forward.passed"))
 
 
 def _named(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
@@ -65,83 +55,59 @@ def _named(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
     return named
 
 
-def _explain(error: CheckFailed, hint: str) -> CheckFailed:
-    if isinstance(error, NotImplementedYet):
-        return error
-    return CheckFailed(f"{str(error).rstrip('.')}. {hint}", error.places)
-
-
 def _expect_node(out: Any, Value: type, expression: str, data: float, op: str, operands: tuple = ()) -> None:
     __tracebackhide__ = True
     expression = f"`{expression}`"
-    expect(out is not NotImplemented, f"{expression} gave NotImplemented: Python then has no method left to try and "
-                                      "raises TypeError. Return a new Value instead.")
+    expect(out is not NotImplemented, say("2.7.not_implemented", expression=expression))
     for operand, before in operands:
-        expect(out is not operand and operand.data == before,
-               f"{expression} changed one of its operands in place. Leave self and other as they are and return a "
-               "new Value: the inputs of a graph must keep their values.")
-    expect(type(out) is Value, f"{expression} should give a new Value (a node of the graph), but it gave "
-                               f"{out!r} of type {type(out).__name__}. Return Value(result, (self, other), op).")
-    expect(isinstance(out.parents, tuple), f"{expression}.parents should be a tuple, but it is a "
-                                           f"{type(out.parents).__name__}.")
-    expect(_same(out.data, data), f"{expression} has data {out.data!r}, but it should be {data:g}."
-           + (" Did you add instead of multiplying?" if op == "*" else
-              " Did you multiply instead of adding?" if op == "+" else ""))
-    expect(out.op == op, f"{expression}.op is {out.op!r}; the node should record the operation {op!r}.")
-    expect(len(out.parents) == 2, f"{expression} should record its two parents, but its parents are {out.parents!r}.")
+        expect(out is not operand and operand.data == before, say("2.7.operand_changed", expression=expression))
+    expect(type(out) is Value, say("2.7.not_a_value", expression=expression, out=out, type=type(out).__name__))
+    expect(isinstance(out.parents, tuple), say("2.7.parents_type", expression=expression,
+                                               type=type(out.parents).__name__))
+    swapped = {"*": say("2.7.added"), "+": say("2.7.multiplied")}.get(op, "")
+    expect(_same(out.data, data), say("2.7.data", expression=expression, actual=out.data, data=data, hint=swapped))
+    expect(out.op == op, say("2.7.op", expression=expression, actual=out.op, op=op))
+    expect(len(out.parents) == 2, say("2.7.two_parents", expression=expression, parents=out.parents))
     for parent in out.parents:
-        expect(type(parent) is Value, f"{expression}.parents holds {parent!r} of type {type(parent).__name__}: "
-                                      "every parent must be a Value. Wrap a plain number as Value(number) first.")
+        expect(type(parent) is Value, say("2.7.parent_not_value", expression=expression, parent=parent,
+                                          type=type(parent).__name__))
 
 
-def check_Value(Value: type) -> None:
+def check_Value(Value: Any) -> None:  # the student's class, typed loosely: its operators are what is checked
     """The forward operations of Value: +, * with Values and plain numbers on either side, recording the graph."""
     __tracebackhide__ = True
     x, y = Value(2.0, label="x"), Value(-3.0, label="y")
 
     out = call(_named(Value.__add__, "Value.__add__"), x, y)
     _expect_node(out, Value, "x + y", -1.0, "+", ((x, 2.0), (y, -3.0)))
-    expect(out.parents[0] is x and out.parents[1] is y,
-           "x + y should record exactly the nodes it was given, (self, other) in that order, as its parents.")
+    expect(out.parents[0] is x and out.parents[1] is y, say("2.7.parents_order", expression="x + y"))
 
     out = call(_named(Value.__mul__, "Value.__mul__"), x, y)
     _expect_node(out, Value, "x * y", -6.0, "*", ((x, 2.0), (y, -3.0)))
-    expect(out.parents[0] is x and out.parents[1] is y,
-           "x * y should record exactly the nodes it was given, (self, other) in that order, as its parents.")
+    expect(out.parents[0] is x and out.parents[1] is y, say("2.7.parents_order", expression="x * y"))
 
-    wrap = "A plain number has no .data: turn `other` into Value(other) when it is not a Value already."
     for name, data, op in (("__add__", 12.0, "+"), ("__mul__", 20.0, "*")):
-        try:
+        with adding_hint(say("2.7.wrap")):
             out = call(_named(getattr(Value, name), f"Value.{name}"), x, 10)
-        except CheckFailed as error:
-            raise _explain(error, wrap) from None
         _expect_node(out, Value, f"x {op} 10", data, op, ((x, 2.0),))
-        expect(out.parents[0] is x and out.parents[1].data == 10.0,
-               f"x {op} 10 should record the parents (x, Value(10)).")
+        expect(out.parents[0] is x and out.parents[1].data == 10.0, say("2.7.number_parents", op=op))
 
-    left = ("With a plain number on the left, Python first asks the number (int.__add__ / int.__mul__), which "
-            "gives up, then calls the right operand's __radd__ / __rmul__.")
     for name, symbol, data in (("__radd__", "+", 12.0), ("__rmul__", "*", 20.0)):
-        try:
+        with adding_hint(say("2.7.left")):
             out = call(_named(getattr(Value, name), f"Value.{name}"), x, 10)
-        except CheckFailed as error:
-            raise _explain(error, left) from None
         _expect_node(out, Value, f"10 {symbol} x", data, symbol, ((x, 2.0),))
         expect(any(p is x for p in out.parents) and any(_same(p.data, 10.0) and p is not x for p in out.parents),
-               f"10 {symbol} x should have x and a Value holding 10 as its parents, but they are {out.parents!r}.")
-    try:
+               say("2.7.left_parents", symbol=symbol, parents=out.parents))
+    with adding_hint(say("2.7.left")):
         out = call(_named(lambda: 3 * (1 + x), "3 * (1 + x)"))
-    except CheckFailed as error:
-        raise _explain(error, left) from None
-    expect(type(out) is Value and _same(out.data, 9.0), f"3 * (1 + x) should be a Value holding 9, not {out!r}.")
+    expect(type(out) is Value and _same(out.data, 9.0), say("2.7.nine", out=out))
 
     a, b, c = Value(5, label="a"), Value(3, label="b"), Value(2, label="c")
     J = call(_named(lambda: 3 * (a + b * c), "3 * (a + b*c)"))
-    expect(type(J) is Value and _same(J.data, 33.0), f"3 * (a + b*c) with a=5, b=3, c=2 should hold 33, not {J!r}.")
+    expect(type(J) is Value and _same(J.data, 33.0), say("2.7.thirty_three", J=J))
     v = [p for p in J.parents if p is not a and p.op == "+"]
-    expect(len(v) == 1 and a in v[0].parents,
-           "J = 3 * (a + b*c) should have v = a + u as a parent, and v should have a as a parent.")
+    expect(len(v) == 1 and a in v[0].parents, say("2.7.v_parent"))
     u = [p for p in v[0].parents if p.op == "*"]
     expect(len(u) == 1 and u[0].parents[0] is b and u[0].parents[1] is c and _same(u[0].data, 6.0),
-           "u = b * c should be a parent of v, with parents (b, c) and data 6.")
-    passed("Value", "+ and * record the graph, with numbers on either side")
+           say("2.7.u_parent"))
+    passed("Value", say("2.7.Value.passed"))
