@@ -1,11 +1,14 @@
-"""Visible checks of lecture 2.8, Derivatives with a computation graph: `backward` (by hand) and `Value.backward`."""
+"""Visible checks of lecture 2.8, Derivatives with a computation graph: `backward` (by hand) and `Value.backward`
+(messages: "2.8.*" in `utils.checks.messages`)."""
 
 from __future__ import annotations
 
-import math
-from typing import Any, Callable
+from collections.abc import Callable
+from contextlib import nullcontext
+from typing import Any
 
-from utils.checks.core import CheckFailed, NotImplementedYet, as_number, call, expect, passed, tolerances
+from .core import CheckFailed, adding_hint, as_number, call, expect, expect_keys, matches, passed, tolerances
+from .messages import say
 
 # (a, b, c) -> (dq, dp, da, db, dc) for p = a + b, q = p * c, J = q + p, worked out by hand:
 # dq = 1, dp = c + 1 (through q and directly), da = db = dp, dc = p.
@@ -16,54 +19,37 @@ BACKWARD_CASES = (
 GRAD_NAMES = ("dq", "dp", "da", "db", "dc")
 
 
-def _close(x: Any, y: float, rel: float = 1e-9, abs_: float = 1e-12) -> bool:
-    try:
-        return math.isclose(float(x), y, rel_tol=rel, abs_tol=abs_)
-    except (TypeError, ValueError):
-        return False
+def _close(x: Any, y: float, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
+    """Whether the number `x` is `y` (quietly False for what is not a number)."""
+    return matches(x, y, rtol, atol)
 
 
 def _backward_hint(name: str, value: float, a: float, b: float, c: float, dp: float) -> str:
     """The likely slip behind a wrong gradient `name` of the graph p = a + b, q = p * c, J = q + p."""
     p, q = a + b, (a + b) * c
     wrong = {
-        "dq": ((c, "J = q + p moves one-for-one with q, so dq = 1."),
-               (p, "J = q + p moves one-for-one with q, so dq = 1.")),
-        "dp": ((c, "p reaches J along two paths: through q (dq times dq/dp = c) and directly, because J = q + p "
-                   "adds p itself (local derivative 1). Add the two contributions: dp = dq * c + 1."),
-               (1.0, "You counted only the direct arrow from p to J; p also reaches J through q = p * c, which "
-                     "contributes dq * c. Add the two contributions."),
-               (c * (c + 1), "The direct arrow from p to J has local derivative 1, not c: dp = dq * c + 1.")),
-        "da": ((1.0, "A chain-rule factor is missing: da = dp * dp/da, and dp/da = 1 for p = a + b."),
-               (c, "da = dp * dp/da takes the whole dp, both paths included.")),
-        "db": ((1.0, "A chain-rule factor is missing: db = dp * dp/db, and dp/db = 1 for p = a + b."),
-               (dp * c, "p = a + b, so dp/db = 1 (b is added, not multiplied, in this graph)."),
-               (c, "db = dp * dp/db takes the whole dp, both paths included.")),
-        "dc": ((q, "q = p * c changes by p for each unit of c, so dq/dc = p (not q)."),
-               (c, "q = p * c changes by p for each unit of c, so dc = dq * p."),
-               (p * c, "q = p * c changes by p for each unit of c, so dc = dq * p."),
-               (dp * p, "c reaches J only through q: dc = dq * dq/dc = dq * p, not dp * p."),
-               (b, "In this graph c multiplies p (not b): dq/dc = p.")),
+        "dq": ((c, "2.8.dq_one"), (p, "2.8.dq_one")),
+        "dp": ((c, "2.8.dp_two_paths"), (1.0, "2.8.dp_direct_only"), (c * (c + 1), "2.8.dp_direct_local")),
+        "da": ((1.0, "2.8.da_factor"), (c, "2.8.da_whole")),
+        "db": ((1.0, "2.8.db_factor"), (dp * c, "2.8.db_added"), (c, "2.8.db_whole")),
+        "dc": ((q, "2.8.dc_not_q"), (c, "2.8.dc_by_p"), (p * c, "2.8.dc_by_p"), (dp * p, "2.8.dc_through_q"),
+               (b, "2.8.dc_not_b")),
     }[name]
-    return next((" " + text for guess, text in wrong if _close(value, guess)), "")
+    return next((say("2.8.hint", hint=say(text)) for guess, text in wrong if _close(value, guess)), "")
 
 
 def check_backward(backward: Callable[..., Any]) -> None:
     """backward(a, b, c) -> {"dq", "dp", "da", "db", "dc"} for p = a + b, q = p * c, J = q + p, on two cases."""
     __tracebackhide__ = True
     for (a, b, c), expected in BACKWARD_CASES:
-        grads = call(backward, a, b, c)
-        expect(isinstance(grads, dict), f"backward should return a dict, not a {type(grads).__name__}.")
-        missing = [k for k in GRAD_NAMES if k not in grads]
-        expect(not missing, f"the dict backward returns lacks {missing}: its keys are {sorted(map(str, grads))}. "
-                            "Name each gradient dvar for dJ/dvar: dq, dp, da, db, dc.")
+        grads = expect_keys(call(backward, a, b, c), GRAD_NAMES, "2.8.backward_not_dict", "2.8.backward_keys")
         values = {k: as_number(grads[k], f"backward{(a, b, c)}[{k!r}]") for k in GRAD_NAMES}
-        got = f"backward{(a, b, c)} gave " + ", ".join(f"{k}={values[k]:g}" for k in GRAD_NAMES)
-        for name, want in zip(GRAD_NAMES, expected):
+        got = say("2.8.backward_gave", inputs=(a, b, c), grads=", ".join(f"{k}={values[k]:g}" for k in GRAD_NAMES))
+        for name, want in zip(GRAD_NAMES, expected, strict=True):
             if not _close(values[name], want, *tolerances(grads[name], 1e-9, 1e-12, want)):
                 hint = _backward_hint(name, values[name], a, b, c, values["dp"])
-                raise CheckFailed(f"{got}; {name} should be {want:g}.{hint}")
-    passed("backward", "dq, dp, da, db and dc of the drawn graph for two sets of inputs")
+                raise CheckFailed(say("2.8.should_be", got=got, name=name, want=want, hint=hint))
+    passed("backward", say("2.8.backward.passed"))
 
 
 def _grads(**nodes: Any) -> str:
@@ -78,19 +64,15 @@ def _run_backward(output: Any, hint: str = "") -> None:
         return output.backward()
 
     run.__name__ = "Value.backward"
-    try:
+    with adding_hint(hint) if hint else nullcontext():
         call(run)
-    except CheckFailed as error:
-        if isinstance(error, NotImplementedYet) or not hint:
-            raise
-        raise CheckFailed(f"{str(error).rstrip('.')}. {hint}", error.places) from None
 
 
 def _number(node: Any, name: str) -> float:
     return as_number(node.grad, f"{name}.grad")
 
 
-def check_Value(Value: type) -> None:
+def check_Value(Value: Any) -> None:  # the student's class, typed loosely: its methods are what is checked
     """Value.backward(): reverse topological order, the chain rule, gradients that add up, one-parent nodes."""
     __tracebackhide__ = True
     a, b, c = Value(5, label="a"), Value(3, label="b"), Value(2, label="c")
@@ -100,53 +82,41 @@ def check_Value(Value: type) -> None:
     _run_backward(J)
     nodes = {"J": J, "v": v, "u": u, "a": a, "b": b, "c": c}
     grads = {k: _number(n, k) for k, n in nodes.items()}
-    got = "after J.backward() on J = 3(a + bc) at a=5, b=3, c=2: " + _grads(**nodes)
+    got = say("2.8.after_backward", grads=_grads(**nodes))
     if all(g == 0.0 for g in grads.values()):
-        raise CheckFailed(f"{got}. Every gradient is still 0: start the backward pass with self.grad = 1.0 "
-                          "(dJ/dJ = 1).")
-    expect(_close(grads["J"], 1.0), f"{got}. The output's own gradient should be 1 (dJ/dJ): self.grad = 1.0.")
+        raise CheckFailed(say("2.8.all_zero", got=got))
+    expect(_close(grads["J"], 1.0), say("2.8.output_grad", got=got))
     if all(grads[k] == 0.0 for k in "abc"):
-        raise CheckFailed(f"{got}. No gradient reached the inputs: visit the nodes in reverse topological order "
-                          "(the output first). In topological order every node comes after its parents, so walking "
-                          "it forwards reaches the inputs before any gradient has arrived.")
+        raise CheckFailed(say("2.8.not_reversed", got=got))
     if _close(grads["v"], 1.0) or _close(grads["b"], 3.0):
-        raise CheckFailed(f"{got}. A chain-rule factor is missing: multiply node.grad by the local derivative "
-                          "node.local_grads[i] (for u = b*c, du/db = c = 2).")
+        raise CheckFailed(say("2.8.local_missing", got=got))
     if _close(grads["a"], 1.0) or _close(grads["b"], 2.0):
-        raise CheckFailed(f"{got}. A chain-rule factor is missing: a parent receives local * node.grad, the local "
-                          "derivative times the gradient that has already reached the node.")
+        raise CheckFailed(say("2.8.grad_missing", got=got))
     expected = {"J": 1.0, "v": 3.0, "u": 3.0, "a": 3.0, "b": 6.0, "c": 9.0}
     expect(all(_close(grads[k], x) for k, x in expected.items()),
-           f"{got}; expected " + ", ".join(f"{k}.grad={x:g}" for k, x in expected.items()) + ".")
+           say("2.8.expected", got=got, expected=", ".join(f"{k}.grad={x:g}" for k, x in expected.items())))
 
     x = Value(3.0, label="x")
     square = x * x
     _run_backward(square)
     if _close(_number(x, "x"), 3.0):
-        raise CheckFailed(f"for y = x*x at x = 3 you gave x.grad = {x.grad!r}, but dy/dx = 2x = 6. x is a parent of y "
-                          "twice, and each use adds its share: accumulate with parent.grad += ..., do not overwrite.")
-    expect(_close(_number(x, "x"), 6.0), f"for y = x*x at x = 3, x.grad should be 6 (= 2x), but it is {x.grad!r}.")
+        raise CheckFailed(say("2.8.overwritten", grad=x.grad))
+    expect(_close(_number(x, "x"), 6.0), say("2.8.square", grad=x.grad))
 
     x, y = Value(2.0, label="x"), Value(-1.0, label="y")
     s = x * y
     out = s + (s * 2) * 3
     _run_backward(out)
     expect(_close(_number(s, "s"), 7.0) and _close(_number(x, "x"), -7.0) and _close(_number(y, "y"), 14.0),
-           f"for s = x*y, out = s + (s*2)*3 at x = 2, y = -1 you gave {_grads(s=s, x=x, y=y)}, but ds = 7, dx = -7, "
-           "dy = 14. s is used twice, along paths of different lengths: it may pass its gradient on only after both "
-           "users have added theirs. Build the order with a depth-first search that appends a node after all its "
-           "parents and visits each node once, then walk that order in reverse.")
+           say("2.8.order", grads=_grads(s=s, x=x, y=y)))
 
     # One-parent nodes (sigmoid, log): the logistic loss of one example, where dL/dz = a - y.
     w, bias = Value(0.5, label="w"), Value(-0.25, label="b")
     z = w * 2.0 + bias
     act = z.sigmoid()
     loss = -(1.0 * act.log() + (1 - 1.0) * (1 - act).log())
-    _run_backward(loss, "The sigmoid and log nodes have a single parent: pair node.parents with node.local_grads "
-                        "(zip) instead of assuming two of each.")
+    _run_backward(loss, say("2.8.one_parent"))
     dz = act.data - 1.0
-    expect(_close(_number(z, "z"), dz, rel=1e-9) and _close(_number(w, "w"), 2.0 * dz, rel=1e-9),
-           f"for the logistic loss L = -(y log a + (1 - y) log(1 - a)), a = sigmoid(z), z = w*2 + b at w = 0.5, "
-           f"b = -0.25, y = 1 you gave {_grads(z=z, w=w)}, but dz = a - y = {dz:.6f} and dw = 2 dz = {2 * dz:.6f}. "
-           "Every node, whatever its number of parents, passes local * node.grad to each parent.")
-    passed("Value", "backward() matches the chain rule, also when a node is used twice")
+    expect(_close(_number(z, "z"), dz, rtol=1e-9) and _close(_number(w, "w"), 2.0 * dz, rtol=1e-9),
+           say("2.8.logistic", grads=_grads(z=z, w=w), dz=dz, dw=2 * dz))
+    passed("Value", say("2.8.Value.passed"))
