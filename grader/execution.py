@@ -14,8 +14,8 @@ stay nbgrader's: a test cell scores when its outputs hold no error and no stderr
 - probes the kernel before each test cell for tampering (`tamper_probe`), and checks that it still reports errors.
 
 This module is the grading policy; talking to the kernel is `kernel_messages`, the tamper checks `tamper_probe`, the
-kernel's sandbox `sandbox.SandboxedKernelManager` (wired in `scratch.config`). What happened is written as JSON to
-`record_path` for the job to read.
+kernel's sandbox `sandbox.SandboxedKernelManager` (wired in `scratch.config`). What happened (`record.ExecutionRecord`)
+is written as JSON to `record_path` for the job to read.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from traitlets import Integer, Unicode
 
 from . import kernel_messages, tamper_probe
 from .assignment import split_hidden
+from .record import CellError, CellRun, ExecutionRecord, Probe
+from .results import Event
 
 
 def _error(ename: str, evalue: str) -> NotebookNode:
@@ -47,12 +49,12 @@ def _has_error(outputs: list) -> bool:
                for o in outputs)
 
 
-def _first_error(outputs: list) -> dict | None:
+def _first_error(outputs: list) -> CellError | None:
     for o in outputs:
         if o.get("output_type") == "error":
-            return {"ename": o.get("ename", ""), "evalue": str(o.get("evalue", ""))[:2000]}
+            return CellError(o.get("ename", ""), str(o.get("evalue", ""))[:2000])
         if o.get("output_type") == "stream" and o.get("name") == "stderr":
-            return {"ename": "stderr", "evalue": str(o.get("text", ""))[:2000]}
+            return CellError("stderr", str(o.get("text", ""))[:2000])
     return None
 
 
@@ -76,7 +78,7 @@ class GraderExecute(Execute):
     async def async_execute(self, reset_kc: bool = False, **kwargs) -> NotebookNode:
         self.shutdown_kernel = "immediate"
         self.reset_execution_trackers()
-        self._record: dict = {"events": [], "cells": {}, "probes": [], "kernel_starts": 1}
+        self._record = ExecutionRecord()
         self._replayable: list[int] = []
         self._deadline = monotonic() + self.notebook_timeout
         self._kernel_kwargs = kwargs
@@ -121,18 +123,18 @@ class GraderExecute(Execute):
     def _event(self, index: int, kind: str, message: str) -> None:
         cell = self.nb.cells[index]
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        self._record["events"].append({"cell": index, "grade_id": grade_id, "kind": kind, "message": message})
+        self._record.events.append(Event(index, grade_id, kind, message))
 
     def _not_run(self, cell: NotebookNode, index: int) -> None:
         cell.outputs = [_error("NotRun", f"not run: the notebook used up its time budget "
                                          f"({self.notebook_timeout} s)")]
         self._event(index, "budget", "not run: notebook time budget used up")
         if nbutils.is_grade(cell):
-            self._record["cells"][str(index)] = {"status": "not-run"}
+            self._record.cells[index] = CellRun(status="not-run")
 
     async def _run(self, cell: NotebookNode, index: int) -> None:
         grade = nbutils.is_grade(cell)
-        info: dict = {}
+        info = CellRun()
         if grade:
             await self._check_kernel_integrity(index)
         self._timed_out = False
@@ -143,7 +145,7 @@ class GraderExecute(Execute):
                 await self._execute_copy(cell, index, cell.source, keep=True)
             if self._timed_out:
                 self._event(index, "timeout", f"stopped after {self.timeout} s")
-                info["timeout"] = True
+                info.timeout = True
                 if not await kernel_messages.responsive(self.kc):
                     self._event(index, "stuck", "the kernel ignored the interrupt: restarted")
                     await self._restart_and_replay(index)
@@ -159,31 +161,31 @@ class GraderExecute(Execute):
             cell.outputs = list(cell.get("outputs", [])) + [_error("KernelDied" if died else "KernelStuck", message)]
             if self._timed_out:
                 self._event(index, "timeout", f"stopped after {self.timeout} s")
-                info["timeout"] = True
+                info.timeout = True
             self._event(index, kind, f"{type(error).__name__}: {str(error)[:200]}")
-            info["crash" if died else "stuck"] = True
+            if died:
+                info.crash = True
+            else:
+                info.stuck = True
             await self._restart_and_replay(index)
         if grade:
-            info.setdefault("status", "error" if _has_error(cell.outputs) else "ok")
-            self._record["cells"][str(index)] = info
+            info.status = info.status or ("error" if _has_error(cell.outputs) else "ok")
+            self._record.cells[index] = info
 
-    async def _run_test_cell(self, cell: NotebookNode, index: int) -> dict:
+    async def _run_test_cell(self, cell: NotebookNode, index: int) -> CellRun:
         parts = split_hidden(cell.source)
         if parts is None:
             await self._execute_copy(cell, index, cell.source, keep=True)
-            return {"split": False, "error": _first_error(cell.outputs)}
+            return CellRun(error=_first_error(cell.outputs))
         visible_code, hidden_code = parts
         cell.outputs = []
-        info: dict = {"split": True}
         visible = await self._execute_copy(cell, index, visible_code)
         cell.outputs = list(visible)
-        info["visible_outputs"] = len(visible)
-        info["visible_error"] = _first_error(visible)
-        if info["visible_error"] is None and not self._timed_out:
+        info = CellRun(split=True, visible_outputs=len(visible), visible_error=_first_error(visible))
+        if info.visible_error is None and not self._timed_out:
             hidden = await self._execute_copy(cell, index, hidden_code)
             cell.outputs = list(visible) + list(hidden)
-            info["hidden_error"] = _first_error(hidden)
-            info["hidden_ran"] = True
+            info.hidden_error, info.hidden_ran = _first_error(hidden), True
         return info
 
     async def _execute_copy(self, cell: NotebookNode, index: int, source: str, keep: bool = False) -> list:
@@ -235,7 +237,7 @@ class GraderExecute(Execute):
         self.km = self.create_kernel_manager()
         await self.async_start_new_kernel(**self._kernel_kwargs)
         await self.async_start_new_kernel_client()
-        self._record["kernel_starts"] += 1
+        self._record.kernel_starts += 1
         self._baseline = await self._probe()  # a new process: new objects to compare against
         for index in list(self._replayable):
             if index >= failed_index or monotonic() > self._deadline:
@@ -259,11 +261,9 @@ class GraderExecute(Execute):
     async def _check_kernel_integrity(self, index: int) -> None:
         problems = await tamper_probe.tampering(self.kc, self._baseline)
         if problems:
-            self._record["probes"].append({"cell": index,
-                                           "grade_id": self.nb.cells[index].metadata["nbgrader"]["grade_id"],
-                                           "problems": problems})
+            self._record.probes.append(Probe(index, self.nb.cells[index].metadata["nbgrader"]["grade_id"], problems))
 
     def _write_record(self) -> None:
         if self.record_path:
             with open(self.record_path, "w", encoding="utf-8") as file:
-                json.dump(self._record, file)
+                json.dump(self._record.to_json(), file)

@@ -4,20 +4,21 @@ submission's language), from nbgrader's scores and what `execution.GraderExecute
 from __future__ import annotations
 
 from .feedback_text import ENGLISH, say
+from .record import CellRun, ExecutionRecord
 from .results import CellScore
 from .sandbox import Limits
 
 Scores = dict[str, tuple[float, float]]  # grade_id -> (score, max_score), as nbgrader's gradebook holds them
 
 
-def explain(autograded, executed: dict, scores: Scores, limits: Limits,
+def explain(autograded, executed: ExecutionRecord, scores: Scores, limits: Limits,
             language: str = ENGLISH) -> dict[str, CellScore]:
     """The score, the instructor's reason and the student's feedback line (in `language`) of each test cell of
     `autograded`."""
     cells = {}
     kinds: dict[int, set[str]] = {}
-    for event in executed.get("events", []):
-        kinds.setdefault(event["cell"], set()).add(event["kind"])
+    for event in executed.events:
+        kinds.setdefault(event.cell, set()).add(event.kind)
     for index, cell in enumerate(autograded.cells):
         meta = cell.metadata.get("nbgrader", {})
         gid = meta.get("grade_id")
@@ -25,32 +26,31 @@ def explain(autograded, executed: dict, scores: Scores, limits: Limits,
             continue
         score, max_score = scores[gid]
         reason, feedback = ("", "") if score >= max_score else \
-            _why(executed.get("cells", {}).get(str(index), {}), kinds.get(index, set()), limits, language)
+            _why(executed.cells.get(index, CellRun()), kinds.get(index, set()), limits, language)
         cells[gid] = CellScore(score, max_score, reason, feedback)
     return cells
 
 
-def _why(info: dict, kinds: set[str], limits: Limits, language: str) -> tuple[str, str]:
-    """(reason, feedback) for a test cell that lost points; `info` is its execution record, `kinds` its events."""
-    if info.get("crash"):
+def _why(run: CellRun, kinds: set[str], limits: Limits, language: str) -> tuple[str, str]:
+    """(reason, feedback) for a test cell that lost points; `run` is how it ran, `kinds` its events."""
+    if run.crash:
         return both(language, "crash")
-    if info.get("stuck") or info.get("timeout") or "timeout" in kinds:
+    if run.stuck or run.timeout or "timeout" in kinds:
         return both(language, "timeout", seconds=limits.cell_timeout)
-    if info.get("status") == "not-run" or "budget" in kinds:
+    if run.status == "not-run" or "budget" in kinds:
         return both(language, "budget", seconds=limits.notebook_timeout)
-    if info.get("split") and info.get("visible_error"):
-        error = info["visible_error"]
-        if error["ename"] == "stderr":
+    if run.split and run.visible_error:
+        error = run.visible_error
+        if error.ename == "stderr":
             return both(language, "stderr")
-        message = error["evalue"].strip().splitlines()[0] if error["evalue"].strip() else ""
-        reason, feedback = both(language, "visible_failed", ename=error["ename"], message=message)
+        message = error.evalue.strip().splitlines()[0] if error.evalue.strip() else ""
+        reason, feedback = both(language, "visible_failed", ename=error.ename, message=message)
         return reason[:500], feedback[:500]
-    if info.get("split") and info.get("hidden_error"):
-        error = info["hidden_error"]
-        return f"hidden tests failed: {error['ename']}: {error['evalue'][:300]}", say(language, "hidden_failed")
-    error = info.get("error") or {}
-    reason = f"test failed: {error.get('ename', '')}: {str(error.get('evalue', ''))[:300]}".strip()
-    return reason, say(language, "test_failed")
+    if run.split and run.hidden_error:
+        error = run.hidden_error
+        return f"hidden tests failed: {error.ename}: {error.evalue[:300]}", say(language, "hidden_failed")
+    ename, evalue = (run.error.ename, run.error.evalue) if run.error else ("", "")
+    return f"test failed: {ename}: {evalue[:300]}".strip(), say(language, "test_failed")
 
 
 def both(language: str, key: str, **fields) -> tuple[str, str]:

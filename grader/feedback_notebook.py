@@ -12,10 +12,12 @@ from nbformat import NotebookNode
 
 from .assignment import has_hidden_tests, secret_lines, test_cells, visible_part
 from .feedback_text import problem, say
+from .record import CellRun, ExecutionRecord
 from .results import Result
 
 
-def feedback_notebook(autograded: NotebookNode, executed: dict, result: Result, release: NotebookNode) -> NotebookNode:
+def feedback_notebook(autograded: NotebookNode, executed: ExecutionRecord, result: Result,
+                      release: NotebookNode) -> NotebookNode:
     """The student's view of `autograded`; `executed` is GraderExecute's record, `release` the student copy."""
     nb = copy.deepcopy(autograded)
     secret = secret_lines(autograded, release)
@@ -25,7 +27,7 @@ def feedback_notebook(autograded: NotebookNode, executed: dict, result: Result, 
         gid = meta.get("grade_id")
         if meta.get("grade") and gid in shown_tests:
             cell.source = shown_tests[gid]
-            cell.outputs = _visible_outputs(cell, executed.get("cells", {}).get(str(index), {}),
+            cell.outputs = _visible_outputs(cell, executed.cells.get(index, CellRun()),
                                             autograded.cells[index].source) + [score_line(gid, result)]
         elif cell.cell_type == "code" and has_hidden_tests(cell.source):
             cell.source = visible_part(cell.source)
@@ -49,10 +51,10 @@ def summary_notebook(result: Result) -> str:
     return nbformat.writes(nb)
 
 
-def _visible_outputs(cell: NotebookNode, info: dict, ran: str) -> list:
+def _visible_outputs(cell: NotebookNode, run: CellRun, ran: str) -> list:
     """A test cell's outputs from its visible check only (none if the check and hidden tests ran as one)."""
-    if info.get("split"):
-        return cell.get("outputs", [])[: info.get("visible_outputs", 0)]
+    if run.split:
+        return cell.get("outputs", [])[: run.visible_outputs]
     return [] if has_hidden_tests(ran) else list(cell.get("outputs", []))
 
 

@@ -26,7 +26,8 @@ from .assignment import nbgrader_cells
 from .explain import Scores, both, explain
 from .feedback_notebook import feedback_notebook, summary_notebook
 from .feedback_text import language_of
-from .results import FAILED, CellScore, Event, Flag, Problem, Result
+from .record import ExecutionRecord
+from .results import FAILED, CellScore, Flag, Problem, Result
 from .sandbox import Limits
 
 INTERNAL_STUDENT = "student"  # the id used inside the scratch course, whatever the real id looks like
@@ -144,13 +145,12 @@ def _grade(job: Job, limits: Limits, result: Result) -> None:
                                f"{(outcome.get('log') or '')[-3000:]}")
         autograded_path = root / "autograded" / INTERNAL_STUDENT / job.assignment_id / f"{job.assignment_id}.ipynb"
         autograded = notebooks.read(autograded_path)
-        executed = json.loads(record.read_text()) if record.exists() else {"events": [], "cells": {}, "probes": []}
+        executed = ExecutionRecord.from_json(json.loads(record.read_text())) if record.exists() else ExecutionRecord()
         scores = _scores(root, job.assignment_id)
-    result.events = [Event(**e) for e in executed["events"]]
-    result.kernel_starts = executed.get("kernel_starts", 1)
-    for probe in executed.get("probes", []):
-        result.flags += [Flag("tamper", f"before {probe['grade_id']}", what, "runtime probe")
-                         for what in probe["problems"]]
+    result.events = list(executed.events)
+    result.kernel_starts = executed.kernel_starts
+    for probe in executed.probes:
+        result.flags += [Flag("tamper", f"before {probe.grade_id}", what, "runtime probe") for what in probe.problems]
     result.cells = explain(autograded, executed, scores, limits, result.language)
     result.autograded = nbformat.writes(autograded)
     result.feedback = nbformat.writes(feedback_notebook(autograded, executed, result, release))
