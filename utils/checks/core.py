@@ -249,17 +249,17 @@ def expect_tuple(value: Any, length: int, message: str, lists: bool = False) -> 
     return tuple(value)
 
 
-def expect_keys(value: Any, keys: Sequence[str], not_a_dict: str, missing: str) -> dict[str, Any]:
+def expect_keys(value: Any, keys: Sequence[str], not_a_dict: str, missing: str, **fields: Any) -> dict[str, Any]:
     """Fail unless `value` is a dict holding every key of `keys`; return it.
 
-    `not_a_dict` and `missing` are message ids; their fields: `type` (of `value`), `missing` (the absent keys),
-    `missing_text` (the same as text, 'a', 'b'), `keys` (the dict's keys, sorted) and `wanted` (`keys` as text).
+    `not_a_dict` and `missing` are message ids; their fields: `fields`, `type` (of `value`), `missing` (the absent
+    keys), `missing_text` (the same as text, 'a', 'b'), `keys` (the dict's keys, sorted), `wanted` (`keys` as text).
     """
     __tracebackhide__ = True
-    expect(isinstance(value, dict), say(not_a_dict, type=type(value).__name__))
+    expect(isinstance(value, dict), say(not_a_dict, type=type(value).__name__, **fields))
     absent = [key for key in keys if key not in value]
     expect(not absent, say(missing, missing=absent, missing_text=", ".join(repr(key) for key in absent),
-                           keys=sorted(map(str, value)), wanted=", ".join(keys)))
+                           keys=sorted(map(str, value)), wanted=", ".join(keys), **fields))
     return value
 
 

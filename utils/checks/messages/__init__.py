@@ -19,7 +19,7 @@ def catalogue(language: str) -> dict[str, str]:
     return dict(module.MESSAGES)
 
 
-def say(key: str, **fields: Any) -> str:
-    """The message `key` in the edition's language, its fields filled in."""
+def say(message_id: str, /, **fields: Any) -> str:
+    """The message `message_id` in the edition's language, its fields filled in."""
     module = import_module(f"{__name__}.{current().replace('-', '_')}")
-    return str(module.MESSAGES[key].format(**fields))
+    return str(module.MESSAGES[message_id].format(**fields))
