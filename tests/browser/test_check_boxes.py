@@ -3,6 +3,10 @@ one a red box saying what is wrong, code in code style, and where ("your cell [N
 with one short error line under it; an exercise not written yet, called from a demo cell, is named with its cell.
 
 Screenshots of the three cells go to screenshots/checks/ (after-passed.png, after-failed.png, after-not-written.png).
+
+The Chinese copy of the lecture shows the same boxes in Chinese: its kernel reads the language from the notebook's
+metadata (`utils.language`, through JupyterLab's JPY_SESSION_NAME), with no setting anywhere else. Screenshot:
+screenshots/checks/zh-CN-failed.png, copied to /work/notes/s21/checks/ when that folder exists.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from notebook_cases import answer_cells, completed_copy, with_answer
 from grader import course, notebooks
-
 from lab_driver import Lab
+from lab_server import JupyterServer
+from notebook_cases import answer_cells, completed_copy, with_answer
+from test_zh_cn_notebooks import MISSING_GLYPHS_JS
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +35,7 @@ WRONG = '''def dataset_dimensions(train_images, test_images):
 '''
 RED, GREEN = "rgb(253, 236, 234)", "rgb(232, 245, 233)"  # the boxes' backgrounds (utils.checks.display)
 STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+NOTES = Path("/work/notes/s21/checks")  # the session's notes, where they exist
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +48,19 @@ def wrong_copy(workspace: Path) -> str:
     shutil.copytree(course.student_path(LECTURE).parent, folder, ignore=shutil.ignore_patterns("*.ipynb"))
     notebooks.write(nb, folder / f"{LECTURE}.ipynb")
     return f"checks/{LECTURE}/{LECTURE}.ipynb"
+
+
+@pytest.fixture(scope="module")
+def wrong_chinese_copy(workspace: Path) -> str:
+    """The Chinese student copy with the master's answers, but the same wrong dataset_dimensions."""
+    chinese = notebooks.read(course.NOTEBOOKS / "zh-CN" / LECTURE / f"{LECTURE}.ipynb")
+    assert chinese.metadata["language"] == "zh-CN"
+    for grade_id, cell in answer_cells(completed_copy(LECTURE)).items():
+        chinese = with_answer(chinese, grade_id, cell.source)
+    folder = workspace / "checks-zh-CN" / LECTURE
+    folder.mkdir(parents=True)
+    notebooks.write(with_answer(chinese, "dataset_dimensions", WRONG), folder / f"{LECTURE}.ipynb")
+    return f"checks-zh-CN/{LECTURE}/{LECTURE}.ipynb"
 
 
 def index_of(cells, grade_id: str) -> int:
@@ -102,7 +121,8 @@ def test_check_results_are_green_and_red_boxes(lab: Lab, wrong_copy: str, screen
     error_line = failed.locator(STDERR).inner_text().strip()
     assert error_line.startswith("Check failed: dataset_dimensions(<array of shape (5, 4, 4, 3)")
     assert "\n" not in error_line
-    assert box.bounding_box()["width"] <= lab.notebook.bounding_box()["width"]  # the text wraps inside the page
+    box_area, page_area = box.bounding_box(), lab.notebook.bounding_box()
+    assert box_area and page_area and box_area["width"] <= page_area["width"]  # the text wraps inside the page
     failed.screenshot(path=str(folder / "after-failed.png"))
 
     # A demo cell calling an exercise not written yet: the box names it and the cell to write it in.
@@ -123,4 +143,33 @@ def test_check_results_are_green_and_red_boxes(lab: Lab, wrong_copy: str, screen
     assert demo.locator(STDERR).inner_text().strip() == (
         f"NotImplementedError: images_to_matrix is not written yet (cell [{stub.execution_count}])")
     demo.screenshot(path=str(folder / "after-not-written.png"))
+    assert not lab.page_errors, lab.page_errors
+
+
+def test_a_chinese_copy_shows_its_boxes_in_chinese(lab: Lab, jupyter: JupyterServer, wrong_chinese_copy: str,
+                                                   screenshots_dir: Path) -> None:
+    assert "COURSE_LANGUAGE" not in jupyter.environment()  # the notebook's own metadata must choose the language
+    lab.open(wrong_chinese_copy)
+    lab.clear_and_run_all()
+    cells = lab.cells()
+
+    passed = lab.cell(index_of(cells, "test_image_to_vector")).locator(".nn-check-passed")
+    assert passed.inner_text().split("\n") == ["✔ image_to_vector：所有可见检查都通过了。",
+                                                "检查了：一张 (2, 4, 3) 的图片变成了 (24, 1) 的列向量。"]
+
+    answer = cells[index_of(cells, "dataset_dimensions")]
+    failed = lab.cell(index_of(cells, "test_dataset_dimensions"))
+    box = failed.locator(".nn-check-failed")
+    assert box.count() == 1 and box_background(box) == RED
+    text = box.inner_text()
+    assert text.startswith("✘ 检查未通过\n") and "抛出了 NameError：name 'channel' is not defined。" in text
+    assert f"你的代码出错的位置：\n你的单元格 [{answer.execution_count}]，第 4 行，在 dataset_dimensions 中" in text
+    assert "should" not in text and "Where your code" not in text
+    assert failed.locator(STDERR).inner_text().strip().startswith("检查未通过：dataset_dimensions(<形状为 (5, 4, 4, 3)")
+    assert box.evaluate_all(MISSING_GLYPHS_JS) == [], "Chinese drawn as empty boxes: run scripts/install-cjk-font.sh"
+    folder = screenshots_dir / "checks"
+    folder.mkdir(parents=True, exist_ok=True)
+    failed.screenshot(path=str(folder / "zh-CN-failed.png"))
+    if NOTES.is_dir():
+        shutil.copy(folder / "zh-CN-failed.png", NOTES / "zh-CN-failed.png")
     assert not lab.page_errors, lab.page_errors

@@ -15,7 +15,7 @@ MESSAGES = {
     "not_written": "`{name}` 还没有写。它是这个笔记本里的一道练习：请在{cell}里写出它（那里仍然是 "
                    "`NotImplementedError`），运行那个单元格，再重新运行这个单元格。",
     "not_written.short": "NotImplementedError：{name} 还没有写（{cell}）",
-    "place.where_raised": "出错的位置在你的代码里：",
+    "place.where_raised": "你的代码出错的位置：",
     "place.line": "{place}，第 {line} 行",
     "place.in_function": "{place}，在 {function} 中",
     "place.your_cell": "你的单元格 [{number}]",
