@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
-from notebook_cases import ASSIGNMENTS, grade_cases, pipeline_cases
+from notebook_cases import ASSIGNMENTS, GradedCourse, pipeline_cases
 
 # Notebooks under tests/ are corpora of submissions, not nbval targets.
 collect_ignore_glob = ["**/*.ipynb"]
@@ -20,18 +21,36 @@ def assignment_id(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+def _lecture_of(item: pytest.Item) -> str | None:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("assignment_id") if callspec else None
+
+
 @pytest.fixture(scope="session")
-def graded_cases(request: pytest.FixtureRequest) -> dict[str, dict[str, dict]]:
-    """lecture -> `pipeline_cases` name -> the grader's result, for every lecture a test of this session asks about
-    (its `assignment_id` parameter), all graded in one grader run: its start-up is paid once, and two workers stay
-    busy to the end instead of idling at the tail of each lecture."""
+def graded_course(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
+    """The session's pipeline cases graded in one grader run, its course directory kept for the session's readers:
+    every case of `pipeline_cases` of each lecture a test asks about by its `assignment_id` parameter, and, when a
+    test without that parameter asks, the completed and blank copies of every other lecture. The grader's start-up
+    is paid once, and two workers stay busy to the end instead of idling at the tail of each lecture."""
     sample = request.config.getoption("--sample-cases")
-    lectures = sorted({item.callspec.params["assignment_id"] for item in request.session.items
-                       if "graded_cases" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")})
-    cases = {(lecture, name): nb for lecture in lectures for name, nb in pipeline_cases(lecture, sample).items()}
-    graded: dict[str, dict[str, dict]] = {lecture: {} for lecture in lectures}
-    for (lecture, name), result in grade_cases(cases).items():
-        graded[lecture][name] = result
+    users = [item for item in request.session.items if "graded_course" in getattr(item, "fixturenames", ())]
+    full = {lecture for item in users if (lecture := _lecture_of(item))}
+    copies = set(ASSIGNMENTS) if any(_lecture_of(item) is None for item in users) else set()
+    cases: dict[tuple[str, str], nbformat.NotebookNode] = {}
+    for lecture in sorted(full | copies):
+        chosen = pipeline_cases(lecture, sample)
+        if lecture not in full:
+            chosen = {name: chosen[name] for name in ("completed", "blank")}
+        cases |= {(lecture, name): nb for name, nb in chosen.items()}
+    return GradedCourse.grade(cases, tmp_path_factory.mktemp("graded-course"))
+
+
+@pytest.fixture(scope="session")
+def graded_cases(graded_course: GradedCourse) -> dict[str, dict[str, dict]]:
+    """lecture -> `pipeline_cases` name -> the grader's result, from the session's graded course."""
+    graded: dict[str, dict[str, dict]] = {}
+    for (lecture, name), result in graded_course.results.items():
+        graded.setdefault(lecture, {})[name] = result
     return graded
 
 

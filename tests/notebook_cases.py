@@ -10,6 +10,7 @@ import runpy
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -108,23 +109,39 @@ def grade_cases(cases: dict[tuple[str, str], nbformat.NotebookNode]) -> dict[tup
     """Grade every case ((lecture, name) -> notebook) in one run of the project's grader (`python -m grader
     autograde`: real nbgrader, warm kernels, parallel workers), as one student each; its result (cells with score
     and reason) by (lecture, name). One run for many lectures pays the grader's start-up once."""
-    from grader.store import CourseState
-
     with tempfile.TemporaryDirectory(prefix="graded-cases-") as scratch:
-        names = {}
-        for index, ((assignment_id, name), nb) in enumerate(cases.items()):
-            student = f"case{index:04d}"
-            names[student, assignment_id] = (assignment_id, name)
-            notebooks.write(nb, Path(scratch) / "submitted" / student / assignment_id / f"{assignment_id}.ipynb")
-        state = CourseState(Path(scratch) / "course")
+        return GradedCourse.grade(cases, Path(scratch)).results
+
+
+@dataclass
+class GradedCourse:
+    """A course directory graded once by `python -m grader autograde`, for tests that only read it (a test that
+    changes it works on a copy): each case's student id and result by (lecture, name), and the command's output."""
+
+    root: Path
+    students: dict[tuple[str, str], str]
+    results: dict[tuple[str, str], dict]
+    output: str
+
+    @classmethod
+    def grade(cls, cases: dict[tuple[str, str], nbformat.NotebookNode], work: Path) -> GradedCourse:
+        """Grade `cases` ((lecture, name) -> notebook), one student each, into the course directory `work`/course."""
+        from grader.store import CourseState
+
+        students = {case: f"case{index:04d}" for index, case in enumerate(cases)}
+        for (assignment_id, name), student in students.items():
+            notebooks.write(cases[assignment_id, name],
+                            work / "submitted" / student / assignment_id / f"{assignment_id}.ipynb")
+        state = CourseState(work / "course")
         env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
-        done = subprocess.run([sys.executable, "-m", "grader", "autograde", str(Path(scratch) / "submitted"),
+        done = subprocess.run([sys.executable, "-m", "grader", "autograde", str(work / "submitted"),
                                "--course", str(state.root), "-q"], env=env, capture_output=True, text=True)
-        results = {names[r["student_id"], r["assignment_id"]]: r for r in state.results()}
+        case_of = {(student, lecture): (lecture, name) for (lecture, name), student in students.items()}
+        results = {case_of[r["student_id"], r["assignment_id"]]: r for r in state.results()}
         if done.returncode != 0 or set(results) != set(cases):
             raise RuntimeError(f"the grader could not grade every case (exit {done.returncode}):\n"
                                f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-        return results
+        return cls(state.root, students, results, done.stdout)
 
 
 def caught_only_by_hidden_tests(cells: dict[str, dict], own: list[str]) -> bool:
