@@ -37,7 +37,8 @@ def main() -> None:
     utils = import_time("import utils, utils.checks.core, utils.datasets")
     print(f"interpreter start      {bare * 1000:7.0f} ms")
     print(f"import numpy           {(numpy - bare) * 1000:7.0f} ms")
-    print(f"import utils (+checks, datasets) {(utils - bare) * 1000:7.0f} ms  ({(utils - bare) / (numpy - bare):.2f}x numpy)")
+    print(f"import utils (+checks, datasets) {(utils - bare) * 1000:7.0f} ms  "
+          f"({(utils - bare) / (numpy - bare):.2f}x numpy)")
     print()
     total = 0.0
     for assignment_id in course.assignments():

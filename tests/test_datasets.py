@@ -48,9 +48,10 @@ def test_offcentre_faces_are_windows_of_the_faces_split():
     split, faces = datasets.load_offcentre_faces(), datasets.load_faces()
     assert split.train_images.shape == (150, 17, 17, 1) and split.test_images.shape == (50, 17, 17, 1)
     assert split.train_images.dtype == np.uint8 and split.classes == faces.classes
-    assert np.array_equal(split.train_labels, faces.train_labels) and np.array_equal(split.test_labels, faces.test_labels)
+    assert np.array_equal(split.train_labels, faces.train_labels)
+    assert np.array_equal(split.test_labels, faces.test_labels)
     corners = []
-    for window, image in zip(split.train_images, faces.train_images):
+    for window, image in zip(split.train_images, faces.train_images, strict=True):
         found = [(top, left) for top in range(9) for left in range(9)
                  if np.array_equal(image[top : top + 17, left : left + 17], window)]
         assert found, "every window is a 17 x 17 crop of its own 25 x 25 picture"

@@ -7,8 +7,8 @@ import html
 import json
 import os
 import re
-import signal
 import secrets
+import signal
 import socket
 import subprocess
 import time

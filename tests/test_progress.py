@@ -12,7 +12,8 @@ from utils.progress import course_progress, lecture_progress, progress_table
 
 
 def _check_cells(nb):
-    return [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata.nbgrader.get("solution")]
+    return [c for c in nb.cells
+            if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata.nbgrader.get("solution")]
 
 
 def _saved(lecture: str, passed: int, failed: int) -> nbformat.NotebookNode:

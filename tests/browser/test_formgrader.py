@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 import nbformat
 import pytest
-from lab_server import JupyterServer
-from notebook_cases import completed_copy, with_answer
 
 from grader import course
+from lab_server import JupyterServer
+from notebook_cases import completed_copy, with_answer
 
 pytestmark = pytest.mark.browser
 

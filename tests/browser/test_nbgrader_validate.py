@@ -7,9 +7,8 @@ import time
 import pytest
 
 from grader import course, notebooks
-from utils.checks.core import SHORT_LINE
-
 from lab_driver import Lab
+from utils.checks.core import SHORT_LINE
 
 pytestmark = pytest.mark.browser
 
@@ -65,8 +64,9 @@ def test_validate_reports_the_failing_tests_on_a_blank_copy(lab: Lab, lecture: s
     blocks = lab.page.locator(".jp-Dialog .validation-failed .jp-RenderedText pre").all_inner_texts()
     assert len(blocks) == 2 * len(checks), blocks
     unfriendly = [f"{cell.metadata.nbgrader['grade_id']}: {error.strip()[:200]!r}"
-                  for cell, error in zip(checks, blocks[1::2]) if FRIENDLY not in error]
-    assert not unfriendly, f"{lecture}: on a blank copy these checks fail without the {FRIENDLY!r} message: {unfriendly}"
+                  for cell, error in zip(checks, blocks[1::2], strict=True) if FRIENDLY not in error]
+    assert not unfriendly, (f"{lecture}: on a blank copy these checks fail without the {FRIENDLY!r} message: "
+                            f"{unfriendly}")
     # One short line per failing check (the red box in the notebook has the rest).
     long = [error.strip() for error in blocks[1::2] if "\n" in error.strip() or len(error.strip()) > SHORT_LINE]
     assert not long, f"{lecture}: these errors are not one short line: {long}"

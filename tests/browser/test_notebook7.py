@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from grader import course, notebooks
-
 from lab_driver import kernel_idle_js
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from grader import course, notebooks
-
 from lab_driver import Lab
 
 pytestmark = pytest.mark.browser

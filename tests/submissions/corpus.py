@@ -18,9 +18,8 @@ import nbformat
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from notebook_cases import completed_copy  # noqa: E402
-
 from grader import course, notebooks  # noqa: E402
+from notebook_cases import completed_copy  # noqa: E402
 
 ASSIGNMENT = "2.1-binary-classification"
 POINTS = {"test_image_to_vector": 2.0, "test_dataset_dimensions": 1.0, "test_images_to_matrix": 2.0,
@@ -83,7 +82,8 @@ def build() -> dict[str, tuple[dict[str, bytes], Expect]]:
         Expect(total=0, problems=("unreadable",), reason_contains={"test_image_to_vector": "empty"}))
     add("not-a-notebook", {f"{ASSIGNMENT}.ipynb": b'{"hello": [1, 2, 3]}'}, Expect(total=0, problems=("unreadable",)))
     v3 = nbformat.convert(nbformat.from_dict(json.loads(json.dumps(good))), 3)
-    add("nbformat-3", {f"{ASSIGNMENT}.ipynb": nbformat.writes(v3, version=3).encode()}, Expect(problems=("old-format",)))
+    add("nbformat-3", {f"{ASSIGNMENT}.ipynb": nbformat.writes(v3, version=3).encode()},
+        Expect(problems=("old-format",)))
     # --- which notebook
     add("missing-notebook", {"notes.txt": b"I forgot"}, Expect(total=0, problems=("missing-notebook",)))
     add("renamed-notebook", {f"{ASSIGNMENT}-Copy1.ipynb": _nb(good)}, Expect(problems=("renamed-notebook",)))
@@ -102,7 +102,8 @@ def build() -> dict[str, tuple[dict[str, bytes], Expect]]:
     add("edited-locked-cell", _file(edited), Expect(lost=tuple(POINTS), problems=("locked-cell-edited",)))
     emptied = _answer(good, "test_normalize_pixels", "")
     emptied = _answer(emptied, "normalize_pixels", "def normalize_pixels(X):\n    return X // 255\n")
-    add("emptied-locked-cell", _file(emptied), Expect(lost=("test_normalize_pixels",), problems=("locked-cell-edited",)))
+    add("emptied-locked-cell", _file(emptied),
+        Expect(lost=("test_normalize_pixels",), problems=("locked-cell-edited",)))
     changed = nbformat.from_dict(json.loads(json.dumps(good)))
     i = _index(changed, "image_to_vector")
     changed.cells[i] = nbformat.v4.new_markdown_cell(changed.cells[i].source, metadata=changed.cells[i].metadata)
