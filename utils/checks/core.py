@@ -158,7 +158,7 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
     except NotImplementedError as error:
-        raise NotImplementedYet(say("not_implemented", name=name), places(error.__traceback__)) from None
+        raise _not_yet(fn, error) from None
     except CheckFailed:
         raise
     except Exception as error:  # noqa: BLE001 - any student error becomes a readable report
@@ -184,13 +184,18 @@ def call_without_warnings(fn: Callable[..., Any], *args: Any, what: str,
         except (RuntimeWarning, FloatingPointError) as warning:
             raise CheckFailed(on_warning(warning)) from None
         except NotImplementedError as error:
-            raise NotImplementedYet(say("not_implemented", name=getattr(fn, "__name__", repr(fn))),
-                                    places(error.__traceback__)) from None
+            raise _not_yet(fn, error) from None
         except CheckFailed:
             raise
         except Exception as error:  # noqa: BLE001 - reported in words
             raise CheckFailed(say("what_raised", what=what, error_type=type(error).__name__, error=error),
                               places(error.__traceback__)) from None
+
+
+def _not_yet(fn: Callable[..., Any], error: NotImplementedError) -> NotImplementedYet:
+    """The failure of an exercise that still raises nbgrader's stub `NotImplementedError`."""
+    name = getattr(fn, "__name__", repr(fn))
+    return NotImplementedYet(say("not_implemented", name=name), places(error.__traceback__))
 
 
 @contextmanager
