@@ -25,7 +25,7 @@ from .console import Progress, duration, say
 from .job import Job, grade_one
 from .results import Result
 from .sandbox import Limits
-from .stopping import batch_folder, children, kill_trees, start_grading_process
+from .stopping import batch_folder, children, kill_trees, start_grading_process, use_batch_folder
 from .store import CourseState, GradebookWriter, UsageError
 
 
@@ -121,11 +121,12 @@ def run_jobs(jobs: list[Job], workers: int, grade: Callable[[Job], Result] = gra
                 yield job.failed("the grading process died or stalled on this submission (twice)")
 
 
-def _start_worker(parent: int, templates: Path, alembic_head: str) -> None:
-    """A grading process of the batch: it dies with the command `parent`, shares the batch's template folder and is
-    told nbgrader's gradebook schema version."""
+def _start_worker(parent: int, folder: Path, alembic_head: str) -> None:
+    """A grading process of the batch: it dies with the command `parent`, makes its temporary files in the batch's
+    `folder` and shares the templates there, and is told nbgrader's gradebook schema version."""
     start_grading_process(parent)
-    scratch.use(templates, alembic_head)
+    use_batch_folder(folder)
+    scratch.use(folder, alembic_head)
 
 
 def _in_a_thread(grade: Callable[[Job], Result], job: Job) -> Result:

@@ -118,23 +118,26 @@ def kill_trees(pids: Iterable[int]) -> None:
 
 @contextmanager
 def batch_folder() -> Iterator[Path]:
-    """A private temporary folder for one batch, this process's temporary folder and its grading processes' TMPDIR
-    while the batch runs, so their scratch courses, zygote folders and templates all live inside. Removed at the end,
-    however the batch ends; a folder left by a batch killed with -9 is removed by the next one."""
+    """A private temporary folder for one batch, this process's temporary folder while the batch runs (its grading
+    processes are given it as an argument: `use_batch_folder`), so their scratch courses, zygote folders and templates
+    all live inside. Removed at the end, however the batch ends; a folder left by a batch killed with -9 is removed by
+    the next one."""
     _remove_orphaned()
     folder = Path(tempfile.mkdtemp(prefix=f"{BATCH_PREFIX}{os.getpid()}-"))
     folder.chmod(0o711)  # a kernel's own user (the weaker mode) reaches its folder inside, as it would in /tmp
-    before = os.environ.get("TMPDIR"), tempfile.tempdir
-    os.environ["TMPDIR"] = tempfile.tempdir = str(folder)
+    before = tempfile.tempdir
+    use_batch_folder(folder)
     try:
         yield folder
     finally:
-        if before[0] is None:
-            os.environ.pop("TMPDIR", None)
-        else:
-            os.environ["TMPDIR"] = before[0]
-        tempfile.tempdir = before[1]
+        tempfile.tempdir = before
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def use_batch_folder(folder: Path) -> None:
+    """This process's temporary files go into the batch's `folder`. The environment's TMPDIR is left alone: grading
+    processes get the folder as an argument (`runner._start_worker`), kernels and zygotes a TMPDIR of their own."""
+    tempfile.tempdir = str(folder)
 
 
 def _remove_orphaned() -> None:
