@@ -7,19 +7,19 @@ and formulas inside a message stay as they are, in backticks where the English h
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from typing import Any
 
 from ...language import current
 
 
+@cache
 def catalogue(language: str) -> dict[str, str]:
-    """The messages of `language` (one of `utils.language.LANGUAGES`)."""
-    module = import_module(f"{__name__}.{language.replace('-', '_')}")
-    return dict(module.MESSAGES)
+    """The messages of `language` (one of `utils.language.LANGUAGES`), read once."""
+    return dict(import_module(f"{__name__}.{language.replace('-', '_')}").MESSAGES)
 
 
 def say(message_id: str, /, **fields: Any) -> str:
     """The message `message_id` in the edition's language, its fields filled in."""
-    module = import_module(f"{__name__}.{current().replace('-', '_')}")
-    return str(module.MESSAGES[message_id].format(**fields))
+    return catalogue(current())[message_id].format(**fields)
