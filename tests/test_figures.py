@@ -5,7 +5,12 @@
 - every axis that shows a numeric scale has a label, and the figure has a title (or caption) saying what to look at;
 - no two texts overlap (titles, axis labels, tick labels, annotations, legends), and no annotation is drawn across a
   curve of its own axes;
-- the secant of `plot_secant` has the slope ((a + h)^2 - a^2) / h and turns into the tangent 2a as h shrinks.
+- the secant of `plot_secant` has the slope ((a + h)^2 - a^2) / h and turns into the tangent 2a as h shrinks;
+- in the Chinese edition (`utils.language`), all of the above holds too (Chinese strings have other widths), every
+  glyph is drawn (no "Glyph missing" warning, no mathtext dummy symbol), and no English word is left in a figure.
+
+Every rule runs on every figure in both editions; the callers' own texts (a panel title a notebook passes) are
+written with `translated`, as the notebooks write them.
 
 The cases use the numbers of the lectures' own static figures where they matter (2.3's y_hat = 0.7 and the widget's
 0.5, 2.5's triangle, 2.4's two starts), so a collision a student would see fails here first.
@@ -13,10 +18,14 @@ The cases use the numbers of the lectures' own static figures where they matter 
 
 from __future__ import annotations
 
+import io
 import itertools
+import logging
+import re
 import subprocess
 import sys
-from typing import Callable
+import warnings
+from collections.abc import Callable
 
 import matplotlib
 
@@ -29,9 +38,12 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
+from utils import language  # noqa: E402
 from utils.plotting import computation_graph as cg  # noqa: E402
 from utils.plotting import cost_function, derivatives, gradient_descent, images, logistic_regression, training  # noqa: E402
-from utils.plotting.style import COURSE_RC  # noqa: E402
+from utils.plotting.style import COURSE_RC, translated  # noqa: E402
+
+EDITIONS = ("en", "zh-CN")
 
 
 def _sigmoid(z):
@@ -63,15 +75,18 @@ def _descent(w0: float, rate: float, steps: int) -> list[float]:
 def _descent_pair() -> Figure:
     w, J = _bowl()
     runs = [(p, (np.asarray(p) - 2) ** 2 + 1, title) for p, title in
-            ((_descent(5.0, 0.1, 10), "from w0 = 5: steps to the left"),
-             (_descent(-1.0, 0.1, 10), "from w0 = -1: steps to the right"))]
-    return gradient_descent.plot_descent_panels(w, J, runs, title="Both starts slide down to the same minimum")
+            ((_descent(5.0, 0.1, 10), translated("from w0 = 5: steps to the left", "从 w0 = 5 出发：向左走")),
+             (_descent(-1.0, 0.1, 10), translated("from w0 = -1: steps to the right", "从 w0 = -1 出发：向右走")))]
+    return gradient_descent.plot_descent_panels(
+        w, J, runs, title=translated("Both starts slide down to the same minimum", "两个起点都滑向同一个最小值"))
 
 
 def _descent_panels() -> Figure:
     w = np.linspace(-4.0, 8.0, 300)
-    runs = [(_descent(5.0, a, 10), (np.asarray(_descent(5.0, a, 10)) - 2) ** 2 + 1, f"{a}: verdict")
-            for a in (0.3, 0.85, 1.0, 1.05)]
+    runs = [(_descent(5.0, a, 10), (np.asarray(_descent(5.0, a, 10)) - 2) ** 2 + 1,
+             f"{a}: {gradient_descent.behaviour_name(verdict)}")
+            for a, verdict in ((0.3, "converges monotonically"), (0.85, "converges while oscillating"), (1.0, "cycles"),
+                               (1.05, "diverges"))]
     return gradient_descent.plot_descent_panels(w, (w - 2) ** 2 + 1, runs)
 
 
@@ -114,7 +129,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "2.3 plot_cost_curves": _cost_curves,
     "2.4 plot_descent_1d": lambda: gradient_descent.plot_descent_1d(
         *_bowl(), _descent(5.0, 0.3, 10), list((np.asarray(_descent(5.0, 0.3, 10)) - 2) ** 2 + 1),
-        "learning rate 0.30, 10 steps: converges"),
+        translated("learning rate 0.30, 10 steps", "学习率 0.30，10 步")),
     "2.4 descent from 5 and from -1": _descent_pair,
     "2.4 plot_descent_panels": _descent_panels,
     "2.4 plot_cost_surface": _surface,
@@ -142,16 +157,24 @@ FIGURES: dict[str, Callable[[], Figure]] = {
         {"x1": 1.0, "x2": 2.0, "w1": 0.5, "w2": -0.3, "b": 0.1, "z": 0.0, "a": 0.5, "y": 1, "L": 0.693},
         {"da": -2.0, "dz": -0.5, "dw1": -0.5, "dw2": -1.0, "db": -0.5}),
     "2.9 plot_cost_curves (rates)": lambda: training.plot_cost_curves(
-        {f"learning rate {r}": list(0.7 * np.exp(-r * np.arange(15))) for r in (0.001, 0.01, 0.1)}
-        | {"learning rate 5.0": [0.69, 1.4, 1.2, 0.5, 3.4, 1.1, 0.5, 3.7, 0.0, 0.0]}),
-    "2.9 plot_cost_curves (one)": lambda: training.plot_cost_curves({"learning rate 0.01": list(np.linspace(0.7, 0.4, 15))}),
-    "2.9 plot_cost_curves (not finite)": lambda: training.plot_cost_curves(
-        {"naive formula, rate 5.0": [0.7, 0.3, np.inf, np.nan], "cost_from_logits, rate 5.0": [0.7, 0.3, 0.1, 0.05]},
+        {training.rate_label(r): list(0.7 * np.exp(-r * np.arange(15))) for r in (0.001, 0.01, 0.1)}
+        | {training.rate_label(5.0): [0.69, 1.4, 1.2, 0.5, 3.4, 1.1, 0.5, 3.7, 0.0, 0.0]}),
+    "2.9 plot_cost_curves (one)": lambda: training.plot_cost_curves(
+        {training.rate_label(0.01): list(np.linspace(0.7, 0.4, 15))}),
+    "2.9 plot_cost_curves (every iteration)": lambda: training.plot_cost_curves(
+        {training.rate_label(r, every_iteration=True): list(0.7 * np.exp(-r * np.arange(60))) for r in (0.1, 5.0)},
         every=1),
+    "2.9 plot_naive_and_stable_costs": lambda: training.plot_naive_and_stable_costs(
+        [0.7, 0.3, np.inf, np.nan], [0.7, 0.3, 0.1, 0.05], 5.0),
     "2.9 plot_weights_image": lambda: training.plot_weights_image(np.linspace(-1, 1, 17 * 17).reshape(-1, 1),
-                                                                  (17, 17, 1), title="w, rate 0.001"),
-    "2.9 plot_images": lambda: training.plot_images(
-        np.zeros((8, 17, 17, 1), dtype=np.uint8), [f"label {k}" for k in range(8)], title="training images"),
+                                                                  (17, 17, 1), learning_rate=0.001),
+    "2.9 plot_weights_image (colour)": lambda: training.plot_weights_image(
+        np.linspace(-1, 1, 17 * 17 * 3).reshape(-1, 1), (17, 17, 3), iterations=2000),
+    "2.9 plot_training_images": lambda: training.plot_training_images(
+        np.zeros((8, 17, 17, 1), dtype=np.uint8), np.arange(8) % 2, ("non-face", "face")),
+    "2.9 plot_misclassified": lambda: training.plot_misclassified(
+        np.zeros((5, 17, 17, 1), dtype=np.uint8), np.array([0, 1, 1, 0, 1]), np.array([1, 0, 0, 1, 0]),
+        ("non-face", "face")),
     "2.9 plot_cost_and_weight_norm": lambda: training.plot_cost_and_weight_norm([0, 100, 1000], [0.7, 0.3, 0.1],
                                                                                 [0.0, 2.0, 5.0]),
     "2.9 plot_decision_boundary": lambda: training.plot_decision_boundary(_X2, _Y2, _W, 0.2, iteration=30, cost=0.4),
@@ -190,13 +213,22 @@ def _boxes(fig: Figure, renderer) -> list[tuple[str, object]]:
     return [(name, box) for name, box in boxes if box.width > 0 and box.height > 0]
 
 
+@pytest.fixture(params=EDITIONS)
+def edition(request):
+    """The edition's language while a test runs (`utils.language.set_language`), restored afterwards."""
+    previous = language.current()
+    language.set_language(request.param)
+    yield request.param
+    language.set_language(previous)
+
+
 @pytest.fixture(params=list(FIGURES), ids=list(FIGURES))
-def figure(request) -> Figure:
+def figure(request, edition) -> Figure:
     before = dict(matplotlib.rcParams)
     fig = FIGURES[request.param]()
     assert isinstance(fig, Figure)
     after = dict(matplotlib.rcParams)
-    changed = {k for k in before if before[k] != after[k] and not (k == "backend")}
+    changed = {k for k in before if before[k] != after[k] and k != "backend"}
     assert not changed, f"drawing changed rcParams: {sorted(changed)}"
     return fig
 
@@ -252,7 +284,7 @@ def test_no_annotation_is_drawn_across_a_curve(figure):
                 xy = xy[np.isfinite(xy).all(axis=1)]
                 # sample every segment at about one point per pixel
                 points = [xy[:1]]
-                for start, end in zip(xy[:-1], xy[1:]):
+                for start, end in zip(xy[:-1], xy[1:], strict=True):
                     n = int(min(2000, np.hypot(*(end - start)))) + 1
                     points.append(start + np.linspace(0, 1, n)[:, None] * (end - start))
                 points = np.concatenate(points)
@@ -300,3 +332,40 @@ def test_the_secant_approaches_the_tangent_as_h_shrinks():
     gaps = [abs(_slope_of(fig, f"secant:{h:g}") - 4.0) for h in hs]
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 2e-3, gaps
     assert "against 4" in fig.axes[0].get_title()
+
+
+# --- the Chinese edition: every glyph drawn, no English word left --------------------------------------------------
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+CODE_WORDS = {"sigmoid", "NumPy"}  # names the Chinese text keeps, as the Chinese notebooks do
+
+
+def _english_words(text: str) -> list[str]:
+    """Words of three letters or more outside formulas ($...$) and code names (with `_` or digits)."""
+    words = re.findall(r"[A-Za-z_][A-Za-z_0-9]*", re.sub(r"\$[^$]*\$", " ", text))
+    return [w for w in words if len(w) >= 3 and not re.search(r"[_0-9]", w) and w not in CODE_WORDS]
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_a_chinese_figure_draws_every_glyph_and_holds_no_english_word(name, caplog):
+    previous = language.current()
+    language.set_language("zh-CN")
+    try:
+        with warnings.catch_warnings(), caplog.at_level(logging.WARNING, logger="matplotlib"):
+            warnings.simplefilter("error")  # matplotlib's "Glyph ... missing from font(s)"
+            fig = FIGURES[name]()
+            fig.savefig(io.BytesIO(), format="png")
+    finally:
+        language.set_language(previous)
+    assert not caplog.records, [r.getMessage() for r in caplog.records]  # mathtext's "substituting with a dummy"
+    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
+    english = sorted({w for text in texts for w in _english_words(text)})
+    assert not english, f"English left in the Chinese figure: {english}"
+    in_english = [t.get_text() for t in FIGURES[name]().findobj(Text)]
+    if any(_english_words(text) for text in in_english):  # words to translate (2.7's graph holds only symbols)
+        assert any(CHINESE.search(text) for text in texts), "no Chinese text in the figure"
+
+
+def test_the_english_edition_draws_no_chinese():
+    texts = [t.get_text() for make in FIGURES.values() for t in make().findobj(Text)]
+    assert not [text for text in texts if CHINESE.search(text)]

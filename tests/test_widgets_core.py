@@ -5,7 +5,9 @@ What each test would catch:
 - a description cut to "learning r..." (ipywidgets' default 80 px description width) or a short slider;
 - a heavy widget (2-D boundary, training) that redraws on every drag step and lags seconds behind;
 - a slider whose grid does not hold the text's value (2.5's FloatLogSlider turned 0.5 into 0.562);
-- 2.6's secant widget not drawing the secant of the slider's h.
+- 2.6's secant widget not drawing the secant of the slider's h;
+- a control, a menu entry or a stepper's caption left in English in the Chinese edition, or the English edition's
+  words changed.
 """
 
 from __future__ import annotations
@@ -18,9 +20,19 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from utils import language  # noqa: E402
 from utils.plotting.computation_graph import Node  # noqa: E402
-from utils.widgets import computation_graph, core, cost_function, derivatives, gradient_descent, images  # noqa: E402
-from utils.widgets import logistic_regression, training  # noqa: E402
+from utils.plotting.training import rate_label  # noqa: E402
+from utils.widgets import (  # noqa: E402  # noqa: E402
+    computation_graph,
+    core,
+    cost_function,
+    derivatives,
+    gradient_descent,
+    images,
+    logistic_regression,
+    training,
+)
 
 
 def _sigmoid(z):
@@ -44,7 +56,8 @@ _Y2 = (_X2[0] > 0).astype(int).reshape(1, -1)
 # name -> (build the widget, redraws during a drag?)
 WIDGETS = {
     "2.1 pixel_explorer": (lambda: images.pixel_explorer(np.zeros((8, 8, 3), dtype=np.uint8), 2, 3, 1), True),
-    "2.2 linear_vs_sigmoid_widget": (lambda: logistic_regression.linear_vs_sigmoid_widget(_X2[:1], _Y2, _sigmoid), False),
+    "2.2 linear_vs_sigmoid_widget": (
+        lambda: logistic_regression.linear_vs_sigmoid_widget(_X2[:1], _Y2, _sigmoid), False),
     "2.2 decision_boundary_widget": (lambda: logistic_regression.decision_boundary_widget(_X2, _Y2, _sigmoid), False),
     "2.3 loss_widget": (lambda: cost_function.loss_widget(_cost), False),
     "2.4 learning_rate_widget": (lambda: gradient_descent.learning_rate_widget(
@@ -54,9 +67,11 @@ WIDGETS = {
     "2.6 tangent_widget": (lambda: derivatives.tangent_widget(np.log, lambda a: 1 / a, (0.2, 6.0), a=2.0), False),
     "2.7 forward_stepper": (lambda: computation_graph.forward_stepper(
         Node("J", 2, (Node("a", 1),), "×2"), [("J", "J = 2a")]), False),
+    "2.8 backward_stepper": (lambda: computation_graph.backward_stepper(
+        Node("J", 2, (Node("a", 1),), "×2"), [("J", 1.0, "dJ/dJ = 1"), ("a", 2.0, "da = 2")]), False),
     "2.9 decision_boundary_widget": (lambda: training.decision_boundary_widget(
         _X2, _Y2, [(0, np.zeros((2, 1)), 0.0, 0.69), (10, np.ones((2, 1)), 0.1, 0.3)]), False),
-    "2.9 weights_widget": (lambda: training.weights_widget({"learning rate 0.001": np.ones((12, 1))}, (2, 2, 3)), None),
+    "2.9 weights_widget": (lambda: training.weights_widget({rate_label(0.001): np.ones((12, 1))}, (2, 2, 3)), None),
 }
 
 
@@ -115,3 +130,43 @@ def test_2_6_secant_widget_draws_the_secant_of_the_slider_s_h():
         line = next(line for line in widget.result.axes[0].get_lines() if line.get_gid() == f"secant:{h:g}")
         x, y = line.get_data()
         assert (y[-1] - y[0]) / (x[-1] - x[0]) == pytest.approx(((2 + h) ** 2 - 4) / h)
+
+
+@pytest.fixture
+def chinese():
+    previous = language.current()
+    language.set_language("zh-CN")
+    yield
+    language.set_language(previous)
+
+
+def _words(text: str) -> list[str]:
+    """English words (three letters or more) of a description or menu entry; symbols such as `y_hat`, `w1` pass."""
+    return [w for w in __import__("re").findall(r"[A-Za-z_][A-Za-z_0-9]*", text)
+            if len(w) >= 3 and not any(c in w for c in "_0123456789")]
+
+
+@pytest.mark.parametrize("name", list(WIDGETS))
+def test_controls_speak_the_edition_s_language(name, chinese):
+    widget = WIDGETS[name][0]()
+    texts = [c.description for c in widget.children[:-1]]
+    texts += [option[0] if isinstance(option, tuple) else str(option)
+              for c in widget.children[:-1] if not hasattr(c, "min") for option in getattr(c, "options", ())]
+    assert not [w for text in texts for w in _words(text)], texts
+
+
+def test_2_1_channel_menu_names_the_colours_in_chinese(chinese):
+    widget = images.pixel_explorer(np.zeros((8, 8, 3), dtype=np.uint8), 2, 3, 1)
+    menu = widget.children[2]
+    assert [label for label, _ in menu.options] == ["红", "绿", "蓝"] and menu.value == 1
+
+
+def test_steppers_put_their_words_around_the_caller_s_formulas(chinese):
+    output = Node("J", 2, (Node("a", 1),), "×2")
+    assert computation_graph.forward_frame(output, [("J", "J = 2a")], 1).texts[-1].get_text() == "第 1 步：J = 2a"
+    back = [("J", 1.0, "dJ/dJ = 1"), ("a", 2.0, "da = 2")]
+    assert computation_graph.backward_frame(output, back, 0).texts[-1].get_text() == "从输出开始：dJ/dJ = 1"
+    assert computation_graph.backward_frame(output, back, 1).texts[-1].get_text() == "da = 2"
+    language.set_language("en")
+    assert computation_graph.forward_frame(output, [("J", "J = 2a")], 1).texts[-1].get_text() == "Step 1: J = 2a"
+    assert computation_graph.backward_frame(output, back, 0).texts[-1].get_text() == "Start at the output: dJ/dJ = 1"

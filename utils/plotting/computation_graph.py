@@ -14,8 +14,9 @@ whose numbers you already know. Values are drawn in black, gradients in red as `
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Collection, Mapping
+from typing import TYPE_CHECKING, Any
 
 from utils.plotting.style import WIDTH, course_figure
 
@@ -126,7 +127,7 @@ def layout(output: Any) -> dict[int, tuple[float, float]]:
         by_column.setdefault(column[id(node)], []).append(node)
     for members in by_column.values():
         members.sort(key=lambda n: -y[id(n)])
-        for upper, lower in zip(members, members[1:]):
+        for upper, lower in zip(members, members[1:], strict=False):
             if y[id(upper)] - y[id(lower)] < 1.0:
                 y[id(lower)] = y[id(upper)] - 1.0
     return {id(n): (2.2 * column[id(n)], y[id(n)]) for n in nodes}
@@ -154,7 +155,7 @@ def draw_computation_graph(
     highlight: str | None = None,
     caption: str = "",
     title: str = "",
-) -> "Figure":
+) -> Figure:
     """Draw the graph that computes `output`, left (inputs) to right (output).
 
     known: labels whose values are shown; the others show `?` (None: show every value; inputs and

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from utils.plotting.style import course_figure
+from utils.plotting.style import course_figure, translated
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 @course_figure
 def plot_loss_curves(
     y_hat_grid: np.ndarray, loss_if_1: np.ndarray, loss_if_0: np.ndarray, y_hat: float | None = None
-) -> "Figure":
+) -> Figure:
     """The loss against y_hat for a label y = 1 and for y = 0 (arrays of shape (k,)), with y_hat marked if given.
 
     The two losses at y_hat are marked by dots on the curves and written in the legend and the title, never next
@@ -33,20 +33,22 @@ def plot_loss_curves(
     fig = Figure(figsize=(10, 4.6))
     ax = fig.subplots()
     for label, values in curves.items():
-        name = f"y = {label}" + (f": L = {at[label]:.2f}" if at else "")
+        name = f"y = {label}" + (translated(": L = {loss:.2f}", "：L = {loss:.2f}", loss=at[label]) if at else "")
         ax.plot(grid, values, color=colours[label], lw=2.5, label=name)
     if y_hat is not None:
         ax.axvline(y_hat, color="grey", ls=":", lw=1.2)
         for label in curves:
             ax.plot([y_hat], [at[label]], "o", color=colours[label], ms=8, zorder=3)
-        ax.set_title(rf"$\hat{{y}}$ = {y_hat:.2f}: the loss is small where $\hat{{y}}$ agrees with y, "
-                     "huge where it is confidently wrong")
+        ax.set_title(translated(r"$\hat{{y}}$ = {y_hat:.2f}: the loss is small where $\hat{{y}}$ agrees with y, "
+                                "huge where it is confidently wrong",
+                                "ŷ = {y_hat:.2f}：ŷ 与 y 一致时损失很小，自信地判错时损失极大", y_hat=y_hat))
     else:
-        ax.set_title(r"The loss is small where $\hat{y}$ agrees with y, huge where it is confidently wrong")
+        ax.set_title(translated(r"The loss is small where $\hat{{y}}$ agrees with y, "
+                                "huge where it is confidently wrong", "ŷ 与 y 一致时损失很小，自信地判错时损失极大"))
     ax.set_xlim(0.0, 1.0)
     ax.set_ylim(0.0, min(6.0, float(max(np.nanmax(v) for v in curves.values()))) + 0.2)
-    ax.set_xlabel(r"prediction $\hat{y}$")
-    ax.set_ylabel(r"loss $L(\hat{y}, y)$")
+    ax.set_xlabel(translated(r"prediction $\hat{{y}}$", "预测值 ŷ"))
+    ax.set_ylabel(translated(r"loss $L(\hat{{y}}, y)$", "损失 L(ŷ, y)"))
     ax.legend(loc="upper center")
     ax.grid(True)
     fig.tight_layout()
@@ -78,7 +80,7 @@ def _spans(w_grid: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
 
 
 @course_figure
-def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_error: np.ndarray) -> "Figure":
+def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_error: np.ndarray) -> Figure:
     """Two cost curves J(w) side by side (arrays of shape (k,) over an evenly spaced w_grid).
 
     Stretches where a curve bends downwards (negative curvature: not convex) are shaded red.
@@ -88,19 +90,23 @@ def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_erro
     w_grid = np.asarray(w_grid, dtype=float)
     fig = Figure(figsize=(10, 4.4))
     axes = fig.subplots(1, 2)
-    for ax, values, name in zip(axes, (cross_entropy, squared_error), ("cross-entropy", "squared error")):
+    names = (translated("cross-entropy cost", "交叉熵代价"), translated("squared error cost", "平方误差代价"))
+    for ax, values, name in zip(axes, (cross_entropy, squared_error), names, strict=True):
         values = np.asarray(values, dtype=float)
         ax.plot(w_grid, values, color="black", lw=2)
         spans = _spans(w_grid, negative_curvature(w_grid, values))
         for k, (left, right) in enumerate(spans):
-            ax.axvspan(left, right, color="tab:red", alpha=0.18, label="bends downwards" if k == 0 else None)
+            ax.axvspan(left, right, color="tab:red", alpha=0.18,
+                       label=translated("bends downwards", "向下弯曲") if k == 0 else None)
         best = int(np.argmin(values))
-        ax.plot([w_grid[best]], [values[best]], "o", color="tab:green", label=f"minimum at w = {w_grid[best]:.2f}")
-        verdict = "convex" if not spans else "not convex"
-        ax.set_title(f"{name} cost: {verdict}")
+        ax.plot([w_grid[best]], [values[best]], "o", color="tab:green",
+                label=translated("minimum at w = {w:.2f}", "最小值在 w = {w:.2f}", w=w_grid[best]))
+        verdict = translated("convex", "凸") if not spans else translated("not convex", "非凸")
+        ax.set_title(translated("{name}: {verdict}", "{name}：{verdict}", name=name, verdict=verdict))
         ax.set_xlabel("w")
         ax.set_ylabel("J(w)")
         ax.legend(loc="upper center")
-    fig.suptitle("Look for red stretches: where a cost bends downwards, descent can stall")
+    fig.suptitle(translated("Look for red stretches: where a cost bends downwards, descent can stall",
+                            "留意红色区段：代价向下弯曲的地方，梯度下降可能停滞"))
     fig.tight_layout()
     return fig

@@ -6,11 +6,12 @@ in pyplot's global state.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from utils.plotting.style import course_figure
+from utils.plotting.style import course_figure, translated
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -56,14 +57,15 @@ def plot_slope_triangle(
     ax.plot(grid, f(grid), color="tab:blue", label=name)
     ax.fill(
         [a, a_right, a_right], [f_left, f_left, f_right],
-        color="tab:green", alpha=0.3, label="slope triangle",
+        color="tab:green", alpha=0.3, label=translated("slope triangle", "斜率三角形"),
     )
     ax.plot([a, a_right], [f_left, f_left], color="tab:green", linewidth=2)  # width
     ax.plot([a_right, a_right], [f_left, f_right], color="tab:red", linewidth=2)  # height
     ax.plot([a, a_right], [f_left, f_right], "o", color="black")
     # The labels go where an increasing curve never is: above-left of the triangle's corner at a, or below-right
     # of its corner at a + nudge, whichever side of the window has more room.
-    labels = ((f"height = {height:.4g}", "tab:red"), (f"width = {nudge:.4g}", "tab:green"))
+    labels = ((translated("height = {v:.4g}", "高 = {v:.4g}", v=height), "tab:red"),
+              (translated("width = {v:.4g}", "宽 = {v:.4g}", v=nudge), "tab:green"))
     if a - left > right - a_right:
         for k, (text, colour) in enumerate(reversed(labels)):
             ax.annotate(text, (a, f_left), textcoords="offset points", xytext=(-8, 4 + 18 * k), ha="right",
@@ -74,7 +76,9 @@ def plot_slope_triangle(
                         va="top", color=colour)
     ax.set_xlabel("a")
     ax.set_ylabel(name)
-    ax.set_title(f"Slope at a = {a:.4g}: height / width = {height:.4g} / {nudge:.4g} = {height / nudge:.4g}")
+    ax.set_title(translated("Slope at a = {a:.4g}: height / width = {h:.4g} / {w:.4g} = {s:.4g}",
+                            "a = {a:.4g} 处的斜率：高 / 宽 = {h:.4g} / {w:.4g} = {s:.4g}",
+                            a=a, h=height, w=nudge, s=height / nudge))
     ax.legend(loc="upper left")
     ax.grid(True)
     fig.tight_layout()
@@ -109,11 +113,13 @@ def plot_tangent_lines(
         span = np.array([p - half_width, p + half_width])
         colour = colours[i % len(colours)]
         ax.plot(span, value + slope * (span - p), "--", color=colour, linewidth=1.8,
-                label=f"tangent at a = {p:g}: slope {slope:.4g}")
+                label=translated("tangent at a = {p:g}: slope {s:.4g}", "a = {p:g} 处的切线：斜率 {s:.4g}",
+                                 p=p, s=slope))
         ax.plot([p], [value], "o", color=colour)
     ax.set_xlabel("a")
     ax.set_ylabel(name)
-    ax.set_title(f"{name}: the tangent's slope changes along the curve")
+    ax.set_title(translated("{name}: the tangent's slope changes along the curve", "{name}：切线的斜率沿曲线变化",
+                            name=name))
     ax.legend(loc="upper left" if float(df(np.asarray(grid[-1]))) >= 0 else "upper right")
     ax.grid(True)
     fig.tight_layout()
@@ -125,11 +131,12 @@ def plot_slope_errors(
     hs: np.ndarray,
     forward_errors: np.ndarray,
     centred_errors: np.ndarray,
-    title: str = "Error of the slope estimates",
+    title: str | None = None,
 ) -> Figure:
     """Log-log plot of the absolute error of the forward and centred estimates against the nudge h.
 
     hs, forward_errors, centred_errors: `(n,)` arrays, errors > 0 (zeros are not drawn on a log scale).
+    title: what the figure shows (by default: the error of the slope estimates).
     Two dotted guide lines of slope 1 and 2 show how truncation error falls (as h and as h²); where the
     curves turn upwards for tiny h, round-off error takes over.
     """
@@ -140,20 +147,20 @@ def plot_slope_errors(
         raise ValueError("hs, forward_errors and centred_errors must be 1-D arrays of the same length")
     fig, ax = _new_figure(10.0, 5.2)
     ax.loglog(hs, np.where(forward_errors > 0, forward_errors, np.nan), "o-", color="tab:blue",
-              markersize=3, label="forward  (f(a+h) - f(a)) / h")
+              markersize=3, label=translated("forward  (f(a+h) - f(a)) / h", "前向差分  (f(a+h) - f(a)) / h"))
     ax.loglog(hs, np.where(centred_errors > 0, centred_errors, np.nan), "s-", color="tab:orange",
-              markersize=3, label="centred  (f(a+h) - f(a-h)) / 2h")
+              markersize=3, label=translated("centred  (f(a+h) - f(a-h)) / 2h", "中心差分  (f(a+h) - f(a-h)) / 2h"))
     # Guides start a decade below each curve's value at the largest h, so they run beside the curves.
     largest = int(np.argmax(hs))
     top = hs[largest]
     guide = hs[hs >= top * 1e-4]
-    for errors, power, style, label in ((forward_errors, 1, ":", "∝ h (slope 1)"),
-                                        (centred_errors, 2, "-.", "∝ h² (slope 2)")):
+    for errors, power, style, label in ((forward_errors, 1, ":", translated("∝ h (slope 1)", "∝ h（斜率 1）")),
+                                        (centred_errors, 2, "-.", translated("∝ h² (slope 2)", "∝ h²（斜率 2）"))):
         anchor = errors[largest] / 10 if errors[largest] > 0 else 1.0
         ax.loglog(guide, anchor * (guide / top) ** power, style, color="gray", linewidth=1.5, label=label)
-    ax.set_xlabel("nudge h")
-    ax.set_ylabel("|estimate - true derivative|")
-    ax.set_title(title)
+    ax.set_xlabel(translated("nudge h", "微小增量 h"))
+    ax.set_ylabel(translated("|estimate - true derivative|", "|估计值 - 真实导数|"))
+    ax.set_title(title if title is not None else translated("Error of the slope estimates", "斜率估计的误差"))
     ax.legend(loc="upper left", ncols=2)
     ax.grid(True, which="both")
     fig.tight_layout()
@@ -193,13 +200,15 @@ def plot_secant(
     fig, ax = _new_figure()
     ax.plot(grid, f(grid), color="tab:blue", linewidth=2.5, label=name)
     line = ax.plot(span, value + tangent * (span - a), "--", color="black", linewidth=1.5,
-                   label=f"tangent at a = {a:g}: slope {tangent:.4g}")[0]
+                   label=translated("tangent at a = {a:g}: slope {s:.4g}", "a = {a:g} 处的切线：斜率 {s:.4g}",
+                                    a=a, s=tangent))[0]
     line.set_gid("tangent")
     for k, h in enumerate(hs):
         slope = secant_slope(f, a, h)
         alpha = 1.0 if k == len(hs) - 1 else 0.35 + 0.5 * k / max(1, len(hs) - 1)
         line = ax.plot(span, value + slope * (span - a), color="tab:red", alpha=alpha, linewidth=1.8,
-                       label=f"secant, h = {h:g}: slope {slope:.4g}")[0]
+                       label=translated("secant, h = {h:g}: slope {s:.4g}", "割线，h = {h:g}：斜率 {s:.4g}",
+                                        h=h, s=slope))[0]
         line.set_gid(f"secant:{h:g}")
         ax.plot([a + h], [float(f(np.asarray(a + h)))], "o", color="tab:red", alpha=alpha)
     ax.plot([a], [value], "o", color="black")
@@ -210,8 +219,9 @@ def plot_secant(
     ax.set_xlabel("a")
     ax.set_ylabel(name)
     last = hs[-1]
-    ax.set_title(f"As h shrinks the secant turns into the tangent: h = {last:g}, slope {secant_slope(f, a, last):.4g} "
-                 f"against {tangent:.4g}", fontsize=12)
+    ax.set_title(translated("As h shrinks the secant turns into the tangent: h = {h:g}, slope {s:.4g} against {t:.4g}",
+                            "h 缩小时割线变成切线：h = {h:g}，斜率 {s:.4g}，切线斜率 {t:.4g}",
+                            h=last, s=secant_slope(f, a, last), t=tangent), fontsize=12)
     ax.legend(loc="upper left")
     ax.grid(True)
     fig.tight_layout()

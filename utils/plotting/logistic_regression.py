@@ -5,11 +5,12 @@ The sigmoid is passed in (the learner's own `sigmoid`), so nothing here computes
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from utils.plotting.style import course_figure
+from utils.plotting.style import course_figure, translated
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -19,7 +20,7 @@ CLASS_COLOURS = ("tab:blue", "tab:orange")  # label 0, label 1
 
 
 @course_figure
-def plot_sigmoid(sigmoid: Sigmoid, z_min: float = -10.0, z_max: float = 10.0) -> "Figure":
+def plot_sigmoid(sigmoid: Sigmoid, z_min: float = -10.0, z_max: float = 10.0) -> Figure:
     """sigma(z) over [z_min, z_max], with its limits 0 and 1 and the point (0, 0.5) marked."""
     from matplotlib.figure import Figure
 
@@ -33,7 +34,8 @@ def plot_sigmoid(sigmoid: Sigmoid, z_min: float = -10.0, z_max: float = 10.0) ->
     ax.set_xlabel("z")
     ax.set_ylabel(r"$\sigma(z)$")
     ax.set_ylim(-0.08, 1.08)
-    ax.set_title("The sigmoid squashes any real z into (0, 1)")
+    ax.set_title(translated("The sigmoid squashes any real z into (0, 1)",
+                            "sigmoid 函数把任意实数 z 压缩到 (0, 1) 之间"))
     ax.legend(loc="upper left")
     ax.grid(True)
     fig.tight_layout()
@@ -41,7 +43,7 @@ def plot_sigmoid(sigmoid: Sigmoid, z_min: float = -10.0, z_max: float = 10.0) ->
 
 
 @course_figure
-def plot_linear_vs_sigmoid(X: np.ndarray, Y: np.ndarray, w: float, b: float, sigmoid: Sigmoid) -> "Figure":
+def plot_linear_vs_sigmoid(X: np.ndarray, Y: np.ndarray, w: float, b: float, sigmoid: Sigmoid) -> Figure:
     """A 1-D data set (X, Y of shape (1, m)) with the linear output w x + b and its sigmoid, over x.
 
     The band 0 <= y <= 1 is shaded: the linear output leaves it, the sigmoid output never does.
@@ -55,24 +57,25 @@ def plot_linear_vs_sigmoid(X: np.ndarray, Y: np.ndarray, w: float, b: float, sig
     linear = w * grid + b
     fig = Figure(figsize=(10, 4.8))
     ax = fig.subplots()
-    ax.axhspan(0.0, 1.0, color="0.93", zorder=0, label="a probability lives here")
+    ax.axhspan(0.0, 1.0, color="0.93", zorder=0, label=translated("a probability lives here", "概率只能在这个范围内"))
     for label in (0, 1):
         ax.scatter(x[y == label], y[y == label], color=CLASS_COLOURS[label], s=22, zorder=3, label=f"y = {label}")
-    ax.plot(grid, linear, color="tab:red", ls="--", lw=1.6, label=r"linear $w x + b$")
+    ax.plot(grid, linear, color="tab:red", ls="--", lw=1.6, label=translated(r"linear $w x + b$", "线性 w x + b"))
     ax.plot(grid, np.asarray(sigmoid(linear), dtype=float), color="tab:green", lw=2.2,
-            label=r"logistic $\sigma(w x + b)$")
+            label=translated(r"logistic $\sigma(w x + b)$", "逻辑回归 σ(w x + b)"))
     ax.set_ylim(-1.5, 2.5)
     ax.set_xlim(grid[0], grid[-1])
     ax.set_xlabel("x")
     ax.set_ylabel(r"$\hat{y}$")
-    ax.set_title(f"w = {w:.2f}, b = {b:.2f}: the sigmoid stays inside [0, 1], the straight line leaves it")
+    ax.set_title(translated("w = {w:.2f}, b = {b:.2f}: the sigmoid stays inside [0, 1], the straight line leaves it",
+                            "w = {w:.2f}，b = {b:.2f}：sigmoid 始终在 [0, 1] 之内，直线会跑出去", w=w, b=b))
     ax.legend(loc="upper left", ncols=2)
     fig.tight_layout()
     return fig
 
 
 @course_figure
-def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b: float, sigmoid: Sigmoid) -> "Figure":
+def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b: float, sigmoid: Sigmoid) -> Figure:
     """A 2-D data set (X of shape (2, m), Y of shape (1, m)) over the model's probability map.
 
     The background colour is sigma(w1 x1 + w2 x2 + b); the black line is the decision boundary, where that
@@ -98,7 +101,9 @@ def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b
     ax.set_ylim(lo[1], hi[1])
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    ax.set_title(f"w1 = {w1:.2f}, w2 = {w2:.2f}, b = {b:.2f}: the black line is where the model says 0.5")
+    ax.set_title(translated("w1 = {w1:.2f}, w2 = {w2:.2f}, b = {b:.2f}: the black line is where the model says 0.5",
+                            "w1 = {w1:.2f}，w2 = {w2:.2f}，b = {b:.2f}：黑线是模型输出 0.5 的地方（决策边界）",
+                            w1=w1, w2=w2, b=b))
     ax.legend(loc="upper left")
     fig.tight_layout()
     return fig

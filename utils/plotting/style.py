@@ -4,15 +4,28 @@ Figures fill the notebook's width (about 1000 px in JupyterLab), text is read at
 and the PNG is drawn at 1.5 times the screen's resolution, so it stays sharp on high-density screens (the notebook
 scales it down to fit). The style is a `matplotlib.rc_context` around the drawing: nothing is set globally, so
 `import utils` and drawing a course figure leave the learner's own matplotlib settings untouched.
+
+Every word a figure shows comes from `translated(english, chinese, **fields)`, in the edition's language
+(`utils.language.current()`). In the Chinese edition the style adds a font that covers Chinese (installed by
+`scripts/install-cjk-font.sh`) behind DejaVu Sans: Latin letters, digits and formulas look as in English, and only
+the Chinese characters come from the fallback font. Monospaced text names `rcParams["font.monospace"]` while it is
+drawn, for the same reason.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, TypeVar
+import subprocess
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from utils.language import current, pick
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 WIDTH = 10.0  # inches: the notebook's width at the style's font sizes
-COURSE_RC: dict[str, Any] = {
+COURSE_RC: dict[RcKeyType, Any] = {
     "figure.figsize": (WIDTH, 4.6),
     "figure.dpi": 150,
     "savefig.dpi": 150,
@@ -28,8 +41,51 @@ COURSE_RC: dict[str, Any] = {
     "lines.linewidth": 2.0,
     "grid.alpha": 0.3,
 }
+CHINESE_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Droid Sans Fallback")
 
 Draw = TypeVar("Draw", bound=Callable[..., Any])
+
+
+def translated(english: str, chinese: str, **fields: Any) -> str:
+    """The text in the edition's language, its `{fields}` filled in: `translated("step {k}", "第 {k} 步", k=3)`."""
+    return pick({"en": english, "zh-CN": chinese}).format(**fields)
+
+
+@functools.cache
+def chinese_font() -> str | None:
+    """The family name of an installed font that covers Chinese, made known to matplotlib; None if there is none.
+
+    matplotlib's font list is cached on disk when matplotlib is first imported, so a font installed later (as
+    `make test` does) is missing from it: such a font is found with fontconfig (`fc-list :lang=zh`) and added.
+    """
+    from matplotlib import font_manager
+
+    known = {font.name for font in font_manager.fontManager.ttflist}
+    for family in CHINESE_FAMILIES:
+        if family in known:
+            return family
+    try:
+        listing = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for path in sorted(line.split(":")[0].strip() for line in listing.splitlines() if line.strip()):
+        font_manager.fontManager.addfont(path)
+        family = font_manager.FontProperties(fname=path).get_name()
+        if "Mono" not in family:
+            return family
+    return None
+
+
+def edition_rc() -> dict[RcKeyType, Any]:
+    """`COURSE_RC` plus, in the Chinese edition, a font for the Chinese characters behind the usual ones."""
+    if current() != "zh-CN":
+        return COURSE_RC
+    family = chinese_font()
+    if family is None:  # matplotlib then warns about every missing glyph: the learner sees why the boxes are empty
+        return COURSE_RC
+    # Named fonts, not the generic "sans-serif": a text keeps the families of its creation, while a generic name is
+    # looked up when the figure is rendered, after the style's context has closed.
+    return {**COURSE_RC, "font.family": ["DejaVu Sans", family], "font.monospace": ["DejaVu Sans Mono", family]}
 
 
 def course_figure(draw: Draw) -> Draw:
@@ -39,7 +95,7 @@ def course_figure(draw: Draw) -> Draw:
     def styled(*args: Any, **kwargs: Any) -> Any:
         import matplotlib
 
-        with matplotlib.rc_context(COURSE_RC):
+        with matplotlib.rc_context(edition_rc()):
             return draw(*args, **kwargs)
 
     return styled  # type: ignore[return-value]

@@ -8,21 +8,36 @@ trains anything.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from utils.plotting.style import course_figure
+from utils.plotting.images import channel_name
+from utils.plotting.style import course_figure, translated
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 Snapshot = tuple[int, np.ndarray, float, float]  # (iteration, w of shape (2, 1), b, cost)
+CHINESE_CLASS_NAMES = {"face": "人脸", "non-face": "非人脸", "cat": "猫", "non-cat": "非猫"}
+
+
+def class_name(name: str) -> str:
+    """A data set's class name (`ImageSplit.classes`) in the edition's language; an unknown one as it is."""
+    return translated(name, CHINESE_CLASS_NAMES.get(name, name))
+
+
+def rate_label(learning_rate: float, every_iteration: bool = False) -> str:
+    """How a run is named in a legend or a menu: "learning rate 0.1" (", every iteration" if asked)."""
+    if every_iteration:
+        return translated("learning rate {rate}, every iteration", "学习率 {rate}，每次迭代", rate=learning_rate)
+    return translated("learning rate {rate}", "学习率 {rate}", rate=learning_rate)
 
 
 @course_figure
-def plot_computation_graph(forward: Mapping[str, float], backward: Mapping[str, float] | None = None) -> "Figure":
+def plot_computation_graph(forward: Mapping[str, float], backward: Mapping[str, float] | None = None) -> Figure:
     """One example with two features drawn as a computation graph.
 
     `forward` holds the numbers of the forward pass: `x1, x2, w1, w2, b, z, a, y, L` (any missing key is shown as
@@ -63,16 +78,19 @@ def plot_computation_graph(forward: Mapping[str, float], backward: Mapping[str, 
         ax.text(1.9, 0.2, grads, ha="left", color="#b03030", fontsize=11)
         ax.annotate("", xy=(3.0, 0.95), xytext=(5.6, 0.95), arrowprops={"arrowstyle": "->", "color": "#b03030"})
         ax.annotate("", xy=(5.7, 0.95), xytext=(8.2, 0.95), arrowprops={"arrowstyle": "->", "color": "#b03030"})
-        ax.text(1.9, 0.55, "gradients of the parameters:", ha="left", color="#b03030", fontsize=11)
-        ax.text(7.0, 0.5, "backward pass (red): derivatives of L", ha="center", color="#b03030", fontsize=11)
-    ax.set_title("Forward pass left to right; derivatives flow back right to left")
+        ax.text(1.9, 0.55, translated("gradients of the parameters:", "参数的梯度："), ha="left", color="#b03030",
+                fontsize=11)
+        ax.text(7.0, 0.5, translated("backward pass (red): derivatives of L", "反向传播（红色）：L 的导数"),
+                ha="center", color="#b03030", fontsize=11)
+    ax.set_title(translated("Forward pass left to right; derivatives flow back right to left",
+                            "前向传播从左到右；导数从右往左反向传回"))
     fig.tight_layout()
     return fig
 
 
 @course_figure
 def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, log_scale: bool = False,
-                     title: str | None = None) -> "Figure":
+                     title: str | None = None) -> Figure:
     """One panel per curve, side by side on a shared cost axis; curve `k` holds the cost before iterations 0, every,
     2*every, ...
 
@@ -88,38 +106,46 @@ def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, lo
     axes = np.atleast_1d(fig.subplots(1, len(curves), squeeze=False, sharey=True)[0])
     every_finite = np.concatenate([np.asarray(c, dtype=float) for c in curves.values()])
     top_of_all = float(every_finite[np.isfinite(every_finite)].max()) if np.isfinite(every_finite).any() else 1.0
-    for ax, (label, costs) in zip(axes, curves.items()):
+    for ax, (label, costs) in zip(axes, curves.items(), strict=True):
         values = np.asarray(costs, dtype=float)
         iterations = every * np.arange(len(values))
         finite = np.isfinite(values)
         ax.plot(iterations[finite], values[finite], marker="o", markersize=4)
         if not finite.all():
-            ax.plot(iterations[~finite], np.full((~finite).sum(), top_of_all), "rx", ms=9, mew=2, label="not finite")
+            ax.plot(iterations[~finite], np.full((~finite).sum(), top_of_all), "rx", ms=9, mew=2,
+                    label=translated("not finite", "非有限值"))
             first = int(iterations[~finite][0])
-            ax.set_title(f"{label}\n(not finite from iteration {first})", fontsize=11 if many else 12)
+            ax.set_title(translated("{label}\n(not finite from iteration {first})",
+                                    "{label}\n（从第 {first} 次迭代起非有限）", label=label, first=first),
+                         fontsize=11 if many else 12)
             ax.legend(loc="center right")
         else:
             ax.set_title(label, fontsize=11 if many else 12)
         if log_scale and finite.any() and (values[finite] > 0).all():
             ax.set_yscale("log")
-        ax.set_xlabel("iteration")
+        ax.set_xlabel(translated("iteration", "迭代次数"))
         ax.grid(True)
-    axes[0].set_ylabel("cost J")
+    axes[0].set_ylabel(translated("cost J", "代价 J"))
     if title is None and many:
-        title = "Training cost on one scale: compare how fast, and how smoothly, each one falls"
+        title = translated("Training cost on one scale: compare how fast, and how smoothly, each one falls",
+                           "同一刻度上的训练代价：比较每条曲线下降得多快、多平稳")
     if title:
         fig.suptitle(title)
     elif not many:
-        axes[0].set_title(f"{next(iter(curves))}: the cost falls as training goes on")
+        axes[0].set_title(translated("{label}: the cost falls as training goes on", "{label}：代价随训练不断下降",
+                                     label=next(iter(curves))))
     fig.tight_layout()
     return fig
 
 
 @course_figure
-def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: str = "learned weights") -> "Figure":
+def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: str | None = None, *,
+                       iterations: int | None = None, learning_rate: float | None = None) -> Figure:
     """The weight vector `w` of shape `(h*w*c, 1)` folded back into the image grid `(h, w, c)`.
 
     Red pixels push the prediction towards class 1, blue ones towards class 0; one panel per channel.
+    title: what the weights are; by default "w after `iterations` iterations", "w, rate `learning_rate`" or
+    "learned weights", in the edition's language.
     """
     from matplotlib.figure import Figure
 
@@ -129,23 +155,30 @@ def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: 
         raise ValueError(f"w has {w.size} entries but an image of shape {image_shape} has {h * wd * c} pixels")
     grid = w.reshape(h, wd, c)
     limit = float(np.abs(grid).max()) or 1.0
-    names = ("red", "green", "blue") if c == 3 else tuple(f"channel {k}" for k in range(c))
+    names = tuple(translated("{name} channel", "{name}通道", name=channel_name(k)) if c == 3
+                  else translated("channel {k}", "通道 {k}", k=k) for k in range(c))
+    if title is None and iterations is not None:
+        title = translated("w after {n} iterations", "{n} 次迭代后的 w", n=iterations)
+    elif title is None and learning_rate is not None:
+        title = translated("w, rate {rate}", "w，学习率 {rate}", rate=learning_rate)
+    elif title is None:
+        title = translated("learned weights", "学到的权重")
+    pushes = translated("{title}: red pushes towards 1, blue towards 0", "{title}：红色推向 1，蓝色推向 0", title=title)
     fig = Figure(figsize=(10, 4.6) if c == 1 else (10, 3.6))
     axes = fig.subplots(1, c, squeeze=False)[0]
-    image = None
     for k, ax in enumerate(axes):
         image = ax.imshow(grid[..., k], cmap="RdBu_r", vmin=-limit, vmax=limit)
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(f"{title}: red pushes towards 1, blue towards 0" if c == 1 else names[k], fontsize=12)
-    fig.colorbar(image, ax=list(axes), shrink=0.85, label="weight")
+        ax.set_title(pushes if c == 1 else names[k], fontsize=12)
+    fig.colorbar(image, ax=list(axes), shrink=0.85, label=translated("weight", "权重"))
     if c > 1:
-        fig.suptitle(f"{title}: red pushes towards 1, blue towards 0")
+        fig.suptitle(pushes)
     return fig
 
 
 @course_figure
-def plot_images(images: np.ndarray, titles: Sequence[str], columns: int = 8, title: str = "") -> "Figure":
+def plot_images(images: np.ndarray, titles: Sequence[str], columns: int = 8, title: str = "") -> Figure:
     """A grid of uint8 images `(k, h, w, c)` (c = 1 or 3), each with its title (e.g. its label and prediction)."""
     from matplotlib.figure import Figure
 
@@ -170,8 +203,31 @@ def plot_images(images: np.ndarray, titles: Sequence[str], columns: int = 8, tit
     return fig
 
 
+def plot_training_images(images: np.ndarray, labels: np.ndarray, classes: Sequence[str]) -> Figure:
+    """The images `(k, h, w, c)`, each titled with the name of its label (`labels` of shape (k,), 0 or 1)."""
+    return plot_images(images, [class_name(classes[label]) for label in labels],
+                       title=translated("the first {k} training images and their labels", "前 {k} 张训练图像及其标签",
+                                        k=len(images)))
+
+
+def plot_misclassified(images: np.ndarray, labels: np.ndarray, predictions: np.ndarray,
+                       classes: Sequence[str]) -> Figure:
+    """The misclassified test images `(k, h, w, c)`, each titled with its true class and the predicted one."""
+    titles = [translated("is {truth}\nsaid {said}", "实为{truth}\n判为{said}", truth=class_name(classes[truth]),
+                         said=class_name(classes[said])) for truth, said in zip(labels, predictions, strict=True)]
+    return plot_images(images, titles, title=translated("the misclassified test images", "分错的测试图像"))
+
+
+def plot_naive_and_stable_costs(naive_costs: Sequence[float], stable_costs: Sequence[float],
+                                learning_rate: float) -> Figure:
+    """The costs of the same steps computed with the naive formula and with `cost_from_logits`, one per step."""
+    naive = translated("naive formula, rate {rate}", "朴素公式，学习率 {rate}", rate=learning_rate)
+    stable = translated("cost_from_logits, rate {rate}", "cost_from_logits，学习率 {rate}", rate=learning_rate)
+    return plot_cost_curves({naive: naive_costs, stable: stable_costs}, every=1)
+
+
 @course_figure
-def plot_cost_and_weight_norm(iterations: Sequence[int], costs: Sequence[float], norms: Sequence[float]) -> "Figure":
+def plot_cost_and_weight_norm(iterations: Sequence[int], costs: Sequence[float], norms: Sequence[float]) -> Figure:
     """Two panels over the same iterations: the training cost (log scale) and the length ||w|| of the weights."""
     from matplotlib.figure import Figure
 
@@ -181,20 +237,21 @@ def plot_cost_and_weight_norm(iterations: Sequence[int], costs: Sequence[float],
     cost_ax, norm_ax = fig.subplots(1, 2, sharex=True)
     cost_ax.plot(iterations, costs, marker="o")
     cost_ax.set_yscale("log")
-    cost_ax.set_title("training cost J (log scale)", fontsize=12)
-    cost_ax.set_ylabel("cost J")
+    cost_ax.set_title(translated("training cost J (log scale)", "训练代价 J（对数刻度）"), fontsize=12)
+    cost_ax.set_ylabel(translated("cost J", "代价 J"))
     norm_ax.plot(iterations, norms, marker="o", color="#b03030")
-    norm_ax.set_title("length of the weights ||w||", fontsize=12)
+    norm_ax.set_title(translated("length of the weights ||w||", "权重的长度 ||w||"), fontsize=12)
     norm_ax.set_ylabel("||w||")
     for ax in (cost_ax, norm_ax):
-        ax.set_xlabel("iteration")
+        ax.set_xlabel(translated("iteration", "迭代次数"))
         ax.grid(True)
-    fig.suptitle("The cost keeps falling while the weights keep growing: no lowest point is ever reached")
+    fig.suptitle(translated("The cost keeps falling while the weights keep growing: no lowest point is ever reached",
+                            "代价一直下降，权重一直变大：永远到不了最低点"))
     fig.tight_layout()
     return fig
 
 
-def _draw_boundary(ax: "Axes", X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, title: str) -> None:
+def _draw_boundary(ax: Axes, X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, title: str) -> None:
     """Scatter the 2-D points, shade sigmoid(w^T x + b) and draw the line w1 x1 + w2 x2 + b = 0."""
     x_min, x_max = X[0].min() - 1, X[0].max() + 1
     y_min, y_max = X[1].min() - 1, X[1].max() + 1
@@ -218,27 +275,30 @@ def _draw_boundary(ax: "Axes", X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: f
 
 
 def _snapshot_title(iteration: int, cost: float) -> str:
-    return f"iteration {iteration}, cost {cost:.3f}" if math.isfinite(cost) else f"iteration {iteration}"
+    if math.isfinite(cost):
+        return translated("iteration {k}, cost {cost:.3f}", "第 {k} 次迭代，代价 {cost:.3f}", k=iteration, cost=cost)
+    return translated("iteration {k}", "第 {k} 次迭代", k=iteration)
 
 
 @course_figure
 def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, iteration: int | None = None,
-                           cost: float = math.nan) -> "Figure":
+                           cost: float = math.nan) -> Figure:
     """Two-feature data X `(2, m)`, labels Y `(1, m)`, and the boundary of the model (w `(2, 1)`, b)."""
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(10, 5.6))
     ax = fig.subplots()
-    title = _snapshot_title(iteration, cost) if iteration is not None else "decision boundary"
+    title = _snapshot_title(iteration, cost) if iteration is not None else translated("decision boundary", "决策边界")
     _draw_boundary(ax, np.asarray(X, dtype=float), Y, np.asarray(w, dtype=float), float(b),
-                   f"{title}: the black line separates what the model calls 1 and 0")
+                   translated("{title}: the black line separates what the model calls 1 and 0",
+                              "{title}：黑线分开模型判为 1 和判为 0 的区域", title=title))
     ax.legend(loc="lower right")
     fig.tight_layout()
     return fig
 
 
 @course_figure
-def plot_boundary_progress(X: np.ndarray, Y: np.ndarray, snapshots: Sequence[Snapshot]) -> "Figure":
+def plot_boundary_progress(X: np.ndarray, Y: np.ndarray, snapshots: Sequence[Snapshot]) -> Figure:
     """The decision boundary at several moments of training, side by side; each snapshot is (iteration, w, b, cost)."""
     from matplotlib.figure import Figure
 
@@ -246,11 +306,12 @@ def plot_boundary_progress(X: np.ndarray, Y: np.ndarray, snapshots: Sequence[Sna
         raise ValueError("plot_boundary_progress needs at least one snapshot")
     fig = Figure(figsize=(10, 3.6 if len(snapshots) > 2 else 4.8))
     axes = fig.subplots(1, len(snapshots), squeeze=False, sharex=True, sharey=True)[0]
-    for ax, (iteration, w, b, cost) in zip(axes, snapshots):
+    for ax, (iteration, w, b, cost) in zip(axes, snapshots, strict=True):
         _draw_boundary(ax, np.asarray(X, dtype=float), Y, np.asarray(w, dtype=float), float(b),
-                       _snapshot_title(iteration, cost).replace(", ", "\n"))
+                       _snapshot_title(iteration, cost).replace(", ", "\n").replace("，", "\n"))
         if ax is not axes[0]:
             ax.set_ylabel("")
-    fig.suptitle("The decision boundary during training: watch it turn and settle between the two classes")
+    fig.suptitle(translated("The decision boundary during training: watch it turn and settle between the two classes",
+                            "训练过程中的决策边界：看它如何转动，最后停在两类之间"))
     fig.tight_layout()
     return fig

@@ -8,7 +8,8 @@ step, unless the redraw is light (under about 100 ms, see bench/widgets.py).
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 CONTROL_WIDTH = "560px"  # long enough to aim a slider; never wider than the notebook (max_width below)
 WIDGET_DPI = 100  # a redraw's PNG at screen resolution: about 1000 px wide, the notebook's width, in half the time

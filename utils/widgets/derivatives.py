@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from utils.plotting.style import translated
 from utils.widgets.core import choice_slider, figure_widget
 
 if TYPE_CHECKING:
@@ -21,7 +23,7 @@ def slope_triangle_widget(
     a_range: tuple[float, float] = (0.0, 6.0),
     a: float = 2.0,
     nudge: float = 0.5,
-) -> "ipywidgets.interactive":
+) -> ipywidgets.interactive:
     """Sliders for a and the nudge, starting at `a` and `nudge`; redraws `plot_slope_triangle` over `a_range`.
 
     f: a vectorised function of one variable (default: the lecture's f(a) = 3a).
@@ -40,7 +42,7 @@ def slope_triangle_widget(
         draw,
         a=widgets.FloatSlider(value=a, min=a_range[0] + 0.5, max=a_range[1] - 1.5, step=0.1, description="a",
                               readout_format=".1f"),
-        nudge=choice_slider(NUDGES, nudge, "nudge"),
+        nudge=choice_slider(NUDGES, nudge, translated("nudge", "微小增量")),
     )
 
 
@@ -51,7 +53,7 @@ def tangent_widget(
     name: str = "f(a)",
     a: float | None = None,
     step: float = 0.1,
-) -> "ipywidgets.interactive":
+) -> ipywidgets.interactive:
     """A slider for the point a (from `a`, default the middle of `a_range`, in steps of `step`); redraws
     `plot_tangent_lines` with the tangent at that point.
 
@@ -83,7 +85,7 @@ def secant_widget(
     a_range: tuple[float, float],
     name: str = "f(a)",
     h: float = 1.0,
-) -> "ipywidgets.interactive":
+) -> ipywidgets.interactive:
     """A slider for the nudge h (one of `NUDGES`, starting at `h`); redraws `plot_secant` at the point `a`.
 
     Moving the slider to the right shrinks h: the secant through a and a + h turns into the tangent at a.
@@ -93,4 +95,4 @@ def secant_widget(
     def draw(h: float):
         return plot_secant(f, df, a, [h], a_range, name=name)
 
-    return figure_widget(draw, h=choice_slider(NUDGES, h, "nudge h"))
+    return figure_widget(draw, h=choice_slider(NUDGES, h, translated("nudge h", "微小增量 h")))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
+from utils.plotting.style import translated
 from utils.widgets.core import figure_widget
 
 
@@ -28,7 +30,7 @@ def learning_rate_widget(
     """
     import ipywidgets as widgets
 
-    from utils.plotting.gradient_descent import plot_descent_1d
+    from utils.plotting.gradient_descent import behaviour_name, plot_descent_1d
 
     w_grid = np.linspace(w_min, w_max, 300)
     J_grid = np.array([J(w) for w in w_grid])
@@ -36,15 +38,17 @@ def learning_rate_widget(
     def draw(learning_rate: float, num_iterations: int):
         learning_rate = round(learning_rate, 2)  # the slider's 1.0 exactly, where a quadratic bowl cycles
         _, history = gradient_descent(dJ, w0, learning_rate, num_iterations)
-        title = f"learning rate {learning_rate:.2f}, {num_iterations} steps"
+        title = translated("learning rate {rate:.2f}, {n} steps", "学习率 {rate:.2f}，{n} 步", rate=learning_rate,
+                           n=num_iterations)
         if behaviour is not None:
-            title += ": " + behaviour(dJ, w0, learning_rate, num_iterations)
+            title += translated(": ", "：") + behaviour_name(behaviour(dJ, w0, learning_rate, num_iterations))
         return plot_descent_1d(w_grid, J_grid, history, [J(w) for w in history], title)
 
     return figure_widget(
         draw,
         continuous_update=False,
         learning_rate=widgets.FloatSlider(value=learning_rate, min=0.02, max=1.2, step=0.01,
-                                          description="learning rate"),
-        num_iterations=widgets.IntSlider(value=num_iterations, min=1, max=40, description="iterations"),
+                                          description=translated("learning rate", "学习率")),
+        num_iterations=widgets.IntSlider(value=num_iterations, min=1, max=40,
+                                         description=translated("iterations", "迭代次数")),
     )

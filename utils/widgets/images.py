@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from utils.plotting.style import translated
 from utils.widgets.core import figure_widget
 
 
@@ -16,7 +17,7 @@ def pixel_explorer(image: np.ndarray, row: int | None = None, col: int | None = 
     """
     import ipywidgets as widgets
 
-    from utils.plotting.images import CHANNELS, show_pixel_in_vector
+    from utils.plotting.images import CHANNELS, channel_name, show_pixel_in_vector
 
     h, w, _ = image.shape
 
@@ -26,8 +27,10 @@ def pixel_explorer(image: np.ndarray, row: int | None = None, col: int | None = 
     return figure_widget(
         draw,
         continuous_update=True,  # a light redraw (under 100 ms in bench/widgets.py): follow the drag
-        row=widgets.IntSlider(value=h // 2 if row is None else row, min=0, max=h - 1, description="row"),
-        col=widgets.IntSlider(value=w // 2 if col is None else col, min=0, max=w - 1, description="column"),
-        channel=widgets.Dropdown(options=[(name, k) for k, name in enumerate(CHANNELS)], value=channel,
-                                 description="channel"),
+        row=widgets.IntSlider(value=h // 2 if row is None else row, min=0, max=h - 1,
+                              description=translated("row", "行")),
+        col=widgets.IntSlider(value=w // 2 if col is None else col, min=0, max=w - 1,
+                              description=translated("column", "列")),
+        channel=widgets.Dropdown(options=[(channel_name(k), k) for k in range(len(CHANNELS))], value=channel,
+                                 description=translated("channel", "通道")),
     )

@@ -5,10 +5,11 @@ The notebook trains once and passes the results in; moving a slider only redraws
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from utils.plotting.style import translated
 from utils.plotting.training import Snapshot
 from utils.widgets.core import figure_widget
 
@@ -29,7 +30,7 @@ def decision_boundary_widget(X: np.ndarray, Y: np.ndarray, history: Sequence[Sna
         iteration, w, b, cost = history[step]
         return plot_decision_boundary(X, Y, w, b, iteration=iteration, cost=cost)
 
-    slider = widgets.IntSlider(value=0, min=0, max=len(history) - 1, description="snapshot")
+    slider = widgets.IntSlider(value=0, min=0, max=len(history) - 1, description=translated("snapshot", "快照"))
     return figure_widget(draw, continuous_update=False, step=slider)
 
 
@@ -45,5 +46,5 @@ def weights_widget(weights: Mapping[str, np.ndarray], image_shape: tuple[int, in
     def draw(label: str):
         return plot_weights_image(weights[label], image_shape, title=label)
 
-    menu = widgets.Dropdown(options=list(weights), value=next(iter(weights)), description="weights")
+    menu = widgets.Dropdown(options=list(weights), value=next(iter(weights)), description=translated("weights", "权重"))
     return figure_widget(draw, label=menu)
