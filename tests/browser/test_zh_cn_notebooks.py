@@ -81,3 +81,36 @@ def test_chinese_copy_in_jupyterlab(lab: Lab, edition: str, lecture: str, screen
         text = lab.cell(stop.index).locator(".jp-OutputArea-output").last.inner_text()
         assert FRIENDLY in text and not re.search(r"Traceback \(most recent call last\)", text), text[:300]
     lab.screenshots(screenshots_dir / LANGUAGE, lecture)
+
+
+# 2.5's static slope triangle (cell 6) and its widget (cell 8) both run before the first exercise of the blank copy.
+FIGURE_LECTURE, FIGURE_CELL, WIDGET_CELL = "2.5-derivatives", 6, 8
+
+
+def test_figures_and_widgets_speak_chinese_in_the_chinese_copy(lab: Lab, edition: str, screenshots_dir) -> None:
+    """The same figure, run in the English and in the Chinese copy, differs (its texts are translated), is drawn
+    without a missing-glyph warning, and the widget's labels are Chinese characters a font covers."""
+    folder = screenshots_dir / LANGUAGE / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    figures = {}
+    for name, root in (("en", "student"), (LANGUAGE, edition)):
+        lab.open(f"{root}/{FIGURE_LECTURE}/{FIGURE_LECTURE}.ipynb")
+        lab.clear_and_run_all()
+        lab.wait_for_widgets()
+        warnings = [s["text"] for c in lab.cells()[:WIDGET_CELL + 1] for s in c.stderr]
+        assert not warnings, f"{name}: {warnings[:2]}"  # e.g. matplotlib's "Glyph ... missing from font(s)"
+        image = lab.cell(FIGURE_CELL).locator(".jp-OutputArea-output img").first
+        assert image.evaluate("(i) => i.complete && i.naturalWidth > 0"), f"{name}: the figure is not drawn"
+        figures[name] = image.get_attribute("src")
+        image.screenshot(path=str(folder / f"{name}-slope-triangle.png"))
+        view = lab.widget_views(WIDGET_CELL).first
+        view.scroll_into_view_if_needed()
+        view.screenshot(path=str(folder / f"{name}-slope-triangle-widget.png"))
+        labels = view.locator(".widget-label")
+        texts = labels.all_inner_texts()
+        if name == LANGUAGE:
+            assert "微小增量" in texts, texts
+            assert labels.evaluate_all(MISSING_GLYPHS_JS) == [], "a widget label is drawn as empty boxes"
+        else:
+            assert "nudge" in texts, texts
+    assert figures["en"] != figures[LANGUAGE], "the Chinese copy shows the English figure"
