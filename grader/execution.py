@@ -36,6 +36,7 @@ from traitlets import Integer, Unicode
 
 from . import kernel_messages, tamper_probe
 from .assignment import split_hidden
+from .feedback_text import say
 from .record import CellError, CellRun, ExecutionRecord, Probe
 from .results import Event
 
@@ -64,6 +65,7 @@ class GraderExecute(Execute):
     record_path = Unicode("", config=True, help="where to write the JSON record of the execution")
     notebook_timeout = Integer(600, config=True, help="wall-clock budget for the notebook, in seconds")
     output_bytes = Integer(2_000_000, config=True, help="output kept per cell, in bytes")
+    language = Unicode("en", config=True, help="the submission's language: of the notes the grader adds to outputs")
 
     # ------------------------------------------------------------------ the notebook
     def preprocess(self, nb: NotebookNode, resources=None, km=None):
@@ -126,8 +128,7 @@ class GraderExecute(Execute):
         self._record.events.append(Event(index, grade_id, kind, message))
 
     def _not_run(self, cell: NotebookNode, index: int) -> None:
-        cell.outputs = [_error("NotRun", f"not run: the notebook used up its time budget "
-                                         f"({self.notebook_timeout} s)")]
+        cell.outputs = [_error("NotRun", say(self.language, "not_run_output", seconds=self.notebook_timeout))]
         self._event(index, "budget", "not run: notebook time budget used up")
         if nbutils.is_grade(cell):
             self._record.cells[index] = CellRun(status="not-run")
@@ -154,10 +155,7 @@ class GraderExecute(Execute):
         except (Exception, asyncio.CancelledError) as error:  # noqa: BLE001 - whatever the kernel did, go on
             died = isinstance(error, (DeadKernelError, asyncio.CancelledError)) or not await self._alive()
             kind = "crash" if died else "stuck"
-            message = ("the kernel died while running this cell (it may have exited, crashed or run out of "
-                       "memory); the cells after it ran in a fresh kernel" if died else
-                       "the cell did not finish and the kernel stopped answering; the cells after it ran in "
-                       "a fresh kernel")
+            message = say(self.language, "kernel_died_output" if died else "kernel_stuck_output")
             cell.outputs = list(cell.get("outputs", [])) + [_error("KernelDied" if died else "KernelStuck", message)]
             if self._timed_out:
                 self._event(index, "timeout", f"stopped after {self.timeout} s")
@@ -221,7 +219,7 @@ class GraderExecute(Execute):
             if not getattr(self, "_capped", False):
                 self._capped = True
                 outs.append(NotebookNode(output_type="stream", name="stdout",
-                                         text=f"\n[grader: output beyond {self.output_bytes} bytes dropped]\n"))
+                                         text=f"\n{say(self.language, 'output_capped', bytes=self.output_bytes)}\n"))
             return None
         return super().output(outs, msg, display_id, cell_index)
 

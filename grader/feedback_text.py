@@ -49,6 +49,13 @@ TEXT: dict[str, dict[str, str]] = {
         "minus_point": "-{points:g} point",
         "minus_points": "-{points:g} points",
         "days": "{n} d", "hours": "{n} h", "minutes": "{n} min", "seconds": "{n} s",
+        # what the grader puts in a cell's outputs
+        "not_run_output": "not run: the notebook used up its time budget ({seconds} s)",
+        "kernel_died_output": "the kernel died while running this cell (it may have exited, crashed or run out of "
+                              "memory); the cells after it ran in a fresh kernel",
+        "kernel_stuck_output": "the cell did not finish and the kernel stopped answering; the cells after it ran in a "
+                               "fresh kernel",
+        "output_capped": "[grader: output beyond {bytes} bytes dropped]",
     },
     "zh-CN": {
         "page_title": "反馈：{lecture}",
@@ -82,6 +89,11 @@ TEXT: dict[str, dict[str, str]] = {
         "minus_point": "扣 {points:g} 分",
         "minus_points": "扣 {points:g} 分",
         "days": "{n} 天", "hours": "{n} 小时", "minutes": "{n} 分钟", "seconds": "{n} 秒",
+        "not_run_output": "没有运行：整个笔记本已用完 {seconds} 秒的时间预算",
+        "kernel_died_output": "运行这个单元格时内核终止了（可能是主动退出、崩溃或内存耗尽）；"
+                              "之后的单元格在新的内核中运行",
+        "kernel_stuck_output": "这个单元格没有运行完，内核也不再响应；之后的单元格在新的内核中运行",
+        "output_capped": "[评分：超过 {bytes} 字节的输出已被丢弃]",
     },
 }
 LANGUAGES = tuple(TEXT)

@@ -50,6 +50,7 @@ def config(root: Path, limits: Limits, record: Path | None = None, job_dir: Path
     settings.GraderExecute.iopub_timeout = 4
     settings.GraderExecute.startup_timeout = 120
     settings.GraderExecute.record_path = str(record or "")
+    settings.GraderExecute.language = language
     settings.SandboxedKernelManager.job_dir = str(job_dir or root)
     settings.SandboxedKernelManager.limits = limits.as_dict()
     settings.SandboxedKernelManager.language = language

@@ -250,16 +250,19 @@ GRADED = ("test_the_chinese_copy_is_graded_like_the_english_one", "test_the_feed
 EDITION_PROBE = "from utils.language import current\nprint('edition:', current())"
 
 
-def _probed(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+FLOOD = "print('x' * 2_000_100)"  # just over the output kept per cell (sandbox.Limits.output_bytes)
+
+
+def _probed(nb: nbformat.NotebookNode, source: str = EDITION_PROBE) -> nbformat.NotebookNode:
     nb = nbformat.from_dict(nb)
-    nb.cells.append(nbformat.v4.new_code_cell(EDITION_PROBE))
+    nb.cells.append(nbformat.v4.new_code_cell(source))
     return nb
 
 
 @pytest.fixture(scope="module")
 def graded_editions(request) -> dict[tuple[str, str], dict]:
     """For every lecture the session selected for the tests below, in one grader run: a completed and a blank Chinese
-    copy, and one mutant in each edition (every copy but the blank one with EDITION_PROBE)."""
+    copy, and one mutant in each edition (every copy but the blank one with EDITION_PROBE, the blank one with FLOOD)."""
     lectures = sorted({item.callspec.params["lecture"] for item in request.session.items
                        if getattr(item, "originalname", "") in GRADED})
     cases: dict[tuple[str, str], nbformat.NotebookNode] = {}
@@ -267,7 +270,8 @@ def graded_editions(request) -> dict[tuple[str, str], dict]:
         chinese, english = edition_copy(lecture), notebooks.read(course.student_path(lecture))
         function, mutants = next(iter(load_mutants(lecture).items()))
         mutant = next(iter(mutants.values()))
-        cases |= {(lecture, "completed"): _probed(completed_edition(chinese, lecture)), (lecture, "blank"): chinese,
+        cases |= {(lecture, "completed"): _probed(completed_edition(chinese, lecture)),
+                  (lecture, "blank"): _probed(chinese, FLOOD),
                   (lecture, "mutant_zh"): _probed(with_answer(completed_edition(chinese, lecture), function, mutant)),
                   (lecture, "mutant_en"): _probed(with_answer(completed_edition(english, lecture), function, mutant))}
     return grade_cases(cases)
@@ -311,6 +315,8 @@ def test_the_feedback_is_in_the_submissions_language(lecture, graded_editions):
         [LANGUAGE, LANGUAGE, LANGUAGE, "en"]
     assert _edition_printed(results["completed"]) == _edition_printed(results["mutant_zh"]) == [LANGUAGE]
     assert _edition_printed(results["mutant_en"]) == ["en"]
+    flooded = nbformat.reads(results["blank"]["feedback"], as_version=4).cells[-1].outputs
+    assert flooded[-1].text.strip() == "[评分：超过 2000000 字节的输出已被丢弃]"  # the grader's note in a cell, too
 
     page, text = _page(results["completed"])
     assert f'<html lang="{LANGUAGE}">' in page and f"<title>反馈：{lecture}</title>" in page
