@@ -76,8 +76,8 @@ def failing_check(tmp_path: Path, metadata_language: str | None, monkeypatch: py
 def test_a_chinese_notebook_shows_the_chinese_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COURSE_LANGUAGE", raising=False)
     text = failing_check(tmp_path, "zh-CN", monkeypatch)
-    assert text == ("✘ 检查未通过：一张 (2, 4, 3) 图片的特征向量 的形状应该是 (24, 1)，但实际是 (24,)。形状为 (24,) 的秩为 1 "
-                    "的数组既不是行向量也不是列向量：把它 reshape 成 (24, 1)。")
+    assert text == ("✘ 检查未通过：一张 (2, 4, 3) 图片的特征向量 的形状应该是 (24, 1)，但实际是 (24,)。"
+                    "形状为 (24,) 的秩为 1 的数组既不是行向量也不是列向量：把它 reshape 成 (24, 1)。")
 
 
 def test_an_english_notebook_shows_the_english_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
