@@ -115,7 +115,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "missing-test-cell": "测试单元格 {grade_id} 被删除了，已按原版重新加入",
         "old-format": "笔记本是旧版格式，已转换为第 4 版格式",
         "renamed-notebook": "笔记本的文件名与作业要求的不同，仍按本作业评分",
-        "same-name": "同一次下载里另有一位同名的学生，这份提交已按你的学号评分",
+        "same-name": "同一次下载里另有一位同名的学生：请向老师确认这份提交记在了你的名下",
         "unknown-cell": "有单元格带着本作业里没有的 nbgrader 编号，已按普通单元格处理",
         "unreadable": "无法读取这个笔记本",
     },
