@@ -275,10 +275,10 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     """What exits 2 with its message: mistakes in the command or its inputs (imported only once one is raised, so
     a command prints its first line before loading nbgrader)."""
     from .deadlines import DeadlineError
-    from .intake import IntakeError
     from .runner import SchedulerUnavailable
     from .sandbox import SandboxUnavailable
     from .store import CourseBusy, UsageError
+    from .submission_files import IntakeError
 
     return IntakeError, SandboxUnavailable, CourseBusy, SchedulerUnavailable, DeadlineError, UsageError
 

@@ -1,41 +1,26 @@
-"""Reading submissions safely, in the layouts they arrive in, and the notebooks inside.
+"""Which student and lecture each submitted notebook is: the layouts submissions arrive in, and the roster.
 
 Layouts (`LAYOUTS`): nbgrader's `<student>/<lecture>/<lecture>.ipynb` (or `<student>/<lecture>.ipynb`), a Canvas
 download and a Moodle download (`grader/lms.py`), in a folder or a zip; zips inside are opened too (a folder of
-downloads, a student's own zip). Nothing is extracted or followed: zip members are read into memory after their
-names are checked (no absolute paths, no `..`, no symlinks, bounded sizes), folders are walked without following
-symlinks. Each (student, lecture) becomes a `Submission` holding the notebook's bytes, so grading needs no access to
-the submissions; every input left out is a skipped input with its reason. An optional roster maps the downloads'
-students to the course's ids, refuses students not on it, and gives each student on it who sent nothing for a
-lecture of the batch a skipped input "no submission" (a zero in the export).
+downloads, a student's own zip). The files are read safely by `grader/submission_files.py`. Each (student, lecture)
+becomes a `Submission` holding the notebook's bytes, so grading needs no access to the submissions; every input left
+out is a skipped input with its reason. An optional roster maps the downloads' students to the course's ids, refuses
+students not on it, and gives each student on it who sent nothing for a lecture of the batch a skipped input "no
+submission" (a zero in the export).
 """
 
 from __future__ import annotations
 
-import io
-import json
-import os
-import stat
 import textwrap
 import unicodedata
-import warnings
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-import nbformat
-
 from . import lms
-from .assignment import nbgrader_cells
+from .submission_files import IntakeError, Reader, problem
 
-MAX_NOTEBOOK_BYTES = 20 * 2**20
-MAX_NESTED_ZIP_BYTES = 256 * 2**20
-MAX_ARCHIVE_BYTES = 2 * 2**30
-MAX_ZIP_DEPTH = 2  # zips opened inside the submissions: a folder of downloads > a download > a student's zip
-MAX_FILES = 200_000
 MAX_ID_LENGTH = 100
-IGNORED_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".git", "__pycache__", ".DS_Store"}
 LAYOUTS = ("nbgrader  <student>/<lecture>/<lecture>.ipynb, or <student>/<lecture>.ipynb",
            "Canvas    <login>_<user id>_<file id>_<lecture>.ipynb (<login>_LATE_... for late work)",
            "Moodle    <Full Name>_<id>_assignsubmission_file_/<lecture>.ipynb")
@@ -61,10 +46,6 @@ class Intake:
     submissions: list[Submission]
     skipped: list[dict]  # inputs not graded (and roster students who sent nothing), with the reason, and the
     # student and lecture where known
-
-
-def problem(kind: str, message: str, **extra) -> dict:
-    return {"kind": kind, "message": message, **extra}
 
 
 def unrecognised(skipped: list[dict]) -> list[dict]:
@@ -95,153 +76,6 @@ def check_student_id(student_id: str) -> str | None:
     return None
 
 
-def _safe_member_name(name: str) -> PurePosixPath | None:
-    name = name.replace("\\", "/")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        return None
-    path = PurePosixPath(name)
-    if any(part in ("..", "") for part in path.parts) or not path.parts:
-        return None
-    return path
-
-
-def _member_name(info: zipfile.ZipInfo) -> str:
-    """A zip entry's name. Without the UTF-8 flag Python reads it as cp437, but many tools (rubyzip, Canvas's zip
-    library, by default) write UTF-8 names without the flag: read those as UTF-8."""
-    if info.flag_bits & 0x800:
-        return info.filename
-    try:
-        return info.filename.encode("cp437").decode("utf-8")
-    except UnicodeError:
-        return info.filename
-
-
-def _ignored(path: PurePosixPath) -> bool:
-    """Operating-system and tool litter: macOS resource forks, checkpoints, caches."""
-    return any(part in IGNORED_PARTS or part.startswith("._") for part in path.parts)
-
-
-class IntakeError(RuntimeError):
-    """The submissions path (or the roster) cannot be read at all."""
-
-
-class _Reader:
-    """Every file under a folder or in a zip, zips inside opened in turn (MAX_ZIP_DEPTH deep), as (path, bytes,
-    mtime); what is left out goes to `skipped`, every folder seen to `folders`."""
-
-    def __init__(self):
-        self.files: list[tuple[PurePosixPath, bytes, float]] = []
-        self.skipped: list[dict] = []
-        self.folders: set[PurePosixPath] = set()
-        self.total = 0
-        self.count = 0
-
-    def _counted(self, where) -> None:
-        self.count += 1
-        if self.count > MAX_FILES:
-            raise IntakeError(f"more than {MAX_FILES} files in {where}")
-
-    def folder(self, root: Path) -> None:
-        for directory, dirnames, filenames in os.walk(root, followlinks=False):
-            base = Path(directory)
-            if base != root:
-                self.folders.add(PurePosixPath(base.relative_to(root).as_posix()))
-            for name in list(dirnames):
-                if (base / name).is_symlink():
-                    self.skipped.append(problem("symlink", f"{(base / name).relative_to(root)} is a symbolic link: "
-                                                           "ignored", path=str((base / name).relative_to(root))))
-                    dirnames.remove(name)
-                elif name in IGNORED_PARTS:
-                    dirnames.remove(name)
-            for name in filenames:
-                path = base / name
-                relative = PurePosixPath(path.relative_to(root).as_posix())
-                if _ignored(PurePosixPath(name)):
-                    continue
-                self._counted(root)
-                is_zip = relative.suffix.lower() == ".zip"
-                try:
-                    info = path.lstat()
-                    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
-                        self.skipped.append(problem("symlink", f"{relative} is a symbolic link or not a regular "
-                                                               "file: ignored", path=str(relative)))
-                        continue
-                    if is_zip:
-                        self.archive(path, relative, 0)
-                        continue
-                    if info.st_size > MAX_NOTEBOOK_BYTES:
-                        self.skipped.append(problem("too-large", f"{relative} is too large: ignored",
-                                                    path=str(relative)))
-                        continue
-                    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-                    with os.fdopen(fd, "rb") as file:
-                        data = file.read(MAX_NOTEBOOK_BYTES + 1)
-                except OSError as error:
-                    self.skipped.append(problem("unreadable", f"{relative}: {error.strerror or error}",
-                                                path=str(relative)))
-                    continue
-                self.files.append((relative, data, info.st_mtime))
-
-    def archive(self, source: Path | io.BytesIO, prefix: PurePosixPath, depth: int) -> None:
-        """The members of a zip, under `prefix` (the zip's own path; empty for the submissions zip itself)."""
-        outermost = not prefix.parts
-        try:
-            with zipfile.ZipFile(source) as zf:
-                infos = zf.infolist()
-                if len(infos) > MAX_FILES:
-                    raise ValueError(f"more than {MAX_FILES} entries")
-                for info in infos:
-                    self._member(zf, info, prefix, depth)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError) as error:
-            if outermost:
-                raise IntakeError(f"cannot read {source}: {error}") from error
-            self.skipped.append(problem("unreadable", f"{prefix}: not a readable zip ({error}): ignored",
-                                        path=str(prefix)))
-
-    def _member(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: PurePosixPath, depth: int) -> None:
-        name = _member_name(info)
-        shown = str(prefix / name) if prefix.parts else name
-        path = _safe_member_name(name.rstrip("/"))
-        if info.is_dir():
-            if path is not None and not _ignored(path):
-                self.folders.add(prefix / path)
-            return
-        if path is None:
-            self.skipped.append(problem("unsafe-path", f"zip entry {shown!r} points outside the archive: ignored",
-                                        path=shown))
-            return
-        if stat.S_ISLNK(info.external_attr >> 16):
-            self.skipped.append(problem("symlink", f"zip entry {shown!r} is a symbolic link: ignored", path=shown))
-            return
-        if _ignored(path):
-            return
-        self._counted(zf.filename or prefix)
-        relative = prefix / path
-        is_zip = path.suffix.lower() == ".zip"
-        if is_zip and depth >= MAX_ZIP_DEPTH:
-            self.skipped.append(problem("unrecognised-file", f"{relative}: a zip inside {depth + 1} zips: not opened",
-                                        path=str(relative)))
-            return
-        limit = MAX_NESTED_ZIP_BYTES if is_zip else MAX_NOTEBOOK_BYTES
-        if info.file_size > limit or self.total + info.file_size > MAX_ARCHIVE_BYTES:
-            self.skipped.append(problem("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
-            return
-        with zf.open(info) as member:
-            data = member.read(limit + 1)
-        if len(data) > limit:
-            self.skipped.append(problem("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
-            return
-        self.total += len(data)
-        if is_zip:
-            self.archive(io.BytesIO(data), relative, depth + 1)
-            return
-        try:
-            mtime = datetime(*info.date_time).timestamp()
-        except (ValueError, OverflowError):
-            mtime = 0.0
-        self.files.append((relative, data, mtime))
-
-
 @dataclass
 class _Candidate:
     """A notebook (or a lecture folder without one) found for a student of the download, before the roster."""
@@ -258,7 +92,7 @@ def collect(path: Path, assignment_ids: list[str], roster: Path | None = None) -
     students = _load_roster(roster) if roster is not None else None
     if not path.exists():
         raise IntakeError(f"{path} does not exist")
-    reader = _Reader()
+    reader = Reader()
     if path.is_dir():
         reader.folder(path)
     elif zipfile.is_zipfile(path):
@@ -298,7 +132,7 @@ def _load_roster(path: Path) -> list[lms.RosterStudent]:
     return students
 
 
-def _nbgrader_layout(files, reader: _Reader, lectures: list[str], candidates: list[_Candidate],
+def _nbgrader_layout(files, reader: Reader, lectures: list[str], candidates: list[_Candidate],
                      left_out: list) -> None:
     """nbgrader's `<anything>/<student>/<lecture>/<file>` and `<student>/<lecture>.ipynb`; also every input the
     reader left out, and every empty folder, attributed to its student where the path tells."""
@@ -553,139 +387,3 @@ def _choose_notebook(student: str, assignment: str, entries, timestamp: bytes | 
     return Submission(student, assignment, notebooks.get(chosen) if chosen else None,
                       f"{student}/{assignment}/{chosen or ''}", problems, stamp)
 
-
-# --------------------------------------------------------------------------- notebooks
-class Unreadable(ValueError):
-    """The bytes are not a notebook nbgrader can grade; the message says why."""
-
-
-def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
-    """A clean nbformat-4 notebook rebuilt from `content` (code, markdown and raw cells: source and nbgrader metadata
-    only), and the problems met. Raises `Unreadable`."""
-    problems = []
-    if not content.strip():
-        raise Unreadable("the notebook file is empty")
-    if len(content) > MAX_NOTEBOOK_BYTES:
-        raise Unreadable(f"the notebook file is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB")
-    try:
-        data = json.loads(content.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise Unreadable(f"the notebook file is not UTF-8 text ({error.reason})") from None
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise Unreadable(f"the notebook file is not valid JSON ({error})") from None
-    if not isinstance(data, dict) or not ("cells" in data or "worksheets" in data):
-        raise Unreadable("the file is JSON but not a notebook (no cells)")
-    major = data.get("nbformat")
-    if major != 4:
-        problems.append(problem("old-format", f"notebook format {major} converted to format 4"))
-    try:
-        with warnings.catch_warnings():  # missing or repeated cell ids: the cells are rebuilt with ids of our own below
-            warnings.simplefilter("ignore", nbformat.warnings.MissingIDFieldWarning)
-            warnings.simplefilter("ignore", nbformat.warnings.DuplicateCellId)
-            nb = nbformat.reads(json.dumps(data), as_version=4)
-    except Exception as error:  # noqa: BLE001 - nbformat raises many kinds
-        raise Unreadable(f"nbformat cannot read the notebook ({type(error).__name__}: {error})") from None
-    clean = nbformat.v4.new_notebook()
-    for key in ("kernelspec", "language_info"):
-        if isinstance(nb.metadata.get(key), dict):
-            clean.metadata[key] = nb.metadata[key]
-    if isinstance(nb.metadata.get("language"), str):  # the edition (a Chinese copy: "zh-CN"), for its feedback
-        clean.metadata["language"] = nb.metadata["language"]
-    dropped = 0
-    for index, cell in enumerate(nb.get("cells", [])):
-        if not isinstance(cell, dict):
-            dropped += 1
-            continue
-        source = cell.get("source", "")
-        if isinstance(source, list):
-            source = "".join(str(s) for s in source)
-        source = str(source)
-        kind = cell.get("cell_type")
-        maker = {"code": nbformat.v4.new_code_cell, "markdown": nbformat.v4.new_markdown_cell,
-                 "raw": nbformat.v4.new_raw_cell}.get(str(kind))
-        if maker is None:
-            dropped += 1
-            continue
-        new = maker(source)
-        new.id = f"cell-{index}"
-        metadata = cell.get("metadata", {}) if isinstance(cell.get("metadata"), dict) else {}
-        if isinstance(metadata.get("nbgrader"), dict):
-            new.metadata["nbgrader"] = json.loads(json.dumps(metadata["nbgrader"]))
-        if isinstance(metadata.get("tags"), list):
-            new.metadata["tags"] = [str(t) for t in metadata["tags"]]
-        clean.cells.append(new)
-    if dropped:
-        problems.append(problem("bad-cells", f"{dropped} malformed cell(s) dropped"))
-    return clean, problems
-
-
-def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, list[dict]]:
-    """Compare a submission with the student copy nbgrader generated; fix what nbgrader cannot, report the rest.
-
-    nbgrader itself restores edited locked cells, changed cell types and the kernelspec, keeps the last of
-    duplicated cells and (with `add_missing_cells`) re-adds a deleted test cell after the cell before it in the
-    master. Here we report all of that, drop nbgrader metadata it does not know, and re-insert deleted test cells
-    ourselves only where nbgrader could not place them (the cell before them is gone too).
-    """
-    problems: list[dict] = []
-    master = {gid: (i, meta, release.cells[i]) for i, gid, meta in nbgrader_cells(release)}
-    order = [gid for _, gid, _ in nbgrader_cells(release)]
-    kernel = nb.metadata.get("kernelspec", {}).get("name")
-    expected_kernel = release.metadata.get("kernelspec", {}).get("name")
-    if kernel != expected_kernel:
-        problems.append(problem("kernel", f"notebook names kernel {kernel!r}: graded with {expected_kernel!r}"))
-    counts: dict[str, int] = {}
-    for i, gid, _meta in nbgrader_cells(nb):
-        if gid not in master:
-            del nb.cells[i].metadata["nbgrader"]
-            problems.append(problem("unknown-cell", f"cell {i} claims nbgrader id {gid!r}, which the assignment does "
-                                                    "not have: graded as an ordinary cell"))
-            continue
-        counts[gid] = counts.get(gid, 0) + 1
-    for gid, n in counts.items():
-        if n > 1:
-            problems.append(problem("duplicated-cell", f"cell {gid} appears {n} times: only the last copy is graded",
-                                    grade_id=gid))
-            # as nbgrader's DeduplicateIds does, but removing the metadata (an empty dict trips add_missing_cells)
-            for i, _, _ in [c for c in nbgrader_cells(nb) if c[1] == gid][:-1]:
-                del nb.cells[i].metadata["nbgrader"]
-    present = {gid for _, gid, _ in nbgrader_cells(nb)}
-    for i, gid, _meta in nbgrader_cells(nb):
-        if gid not in master:
-            continue
-        _, master_meta, master_cell = master[gid]
-        cell = nb.cells[i]
-        if cell.cell_type != master_cell.cell_type:
-            problems.append(problem("cell-type", f"cell {gid} was changed from {master_cell.cell_type} to "
-                                                 f"{cell.cell_type}: nbgrader changes it back", grade_id=gid))
-        if master_meta.get("locked") and cell.source != master_cell.source:
-            what = "emptied" if not cell.source.strip() else "edited"
-            problems.append(problem("locked-cell-edited", f"locked cell {gid} was {what}: restored from the master",
-                                    grade_id=gid))
-    missing = [gid for gid in order if gid not in present]
-    missing_tests = [gid for gid in missing if master[gid][1].get("grade")]
-    for gid in missing:
-        if not master[gid][1].get("grade"):
-            problems.append(problem("missing-answer-cell", f"answer cell {gid} was deleted (or lost its metadata)",
-                                    grade_id=gid))
-    nbgrader_can = all(order[order.index(gid) - 1] in present for gid in missing_tests if order.index(gid) > 0)
-    for gid in missing_tests:
-        problems.append(problem("missing-test-cell", f"test cell {gid} was deleted: re-added from the master "
-                                                     f"({'nbgrader add_missing_cells' if nbgrader_can else 'grader'})",
-                                grade_id=gid))
-    if missing_tests and not nbgrader_can:
-        for gid in missing_tests:
-            position = _insert_position(nb, order, gid)
-            cell = nbformat.from_dict(json.loads(json.dumps(master[gid][2])))
-            cell.id = f"readded-{gid}"[:64]
-            nb.cells.insert(position, cell)
-    return nb, problems
-
-
-def _insert_position(nb: nbformat.NotebookNode, order: list[str], gid: str) -> int:
-    """After the nearest earlier nbgrader cell of the master that the submission has; else at the end."""
-    here = {g: i for i, g, _ in nbgrader_cells(nb)}
-    for earlier in reversed(order[: order.index(gid)]):
-        if earlier in here:
-            return here[earlier] + 1
-    return len(nb.cells)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import cheating, course, intake, notebooks, sandbox, scratch
+from . import cheating, course, intake, notebooks, sandbox, scratch, submitted_notebook
 from .assignment import nbgrader_cells
 from .explain import Scores, both, explain
 from .feedback_notebook import feedback_notebook, summary_notebook
@@ -120,14 +120,14 @@ def _grade(job: Job, limits: Limits, result: Result) -> None:
         _zero(result, release, "no_notebook")
         return
     try:
-        nb, problems = intake.read_notebook(job.content)
-    except intake.Unreadable as error:
+        nb, problems = submitted_notebook.read_notebook(job.content)
+    except submitted_notebook.Unreadable as error:
         result.problems.append(Problem("unreadable", str(error)))
         _zero(result, release, "unreadable", error=error)
         return
     result.language = language_of(nb.metadata)
     result.problems += [Problem(**p) for p in problems]
-    nb, problems = intake.reconcile(nb, release)
+    nb, problems = submitted_notebook.reconcile(nb, release)
     result.problems += [Problem(**p) for p in problems]
     result.flags += _static_flags(nb, release)
 

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 import nbformat
 import pytest
 
-from grader import course, intake, lms
+from grader import course, intake, lms, submission_files
 from notebook_cases import completed_copy
 
 pytestmark = pytest.mark.grader  # the grader's own machinery: in make test, not make check
@@ -279,7 +279,7 @@ def test_roster_by_moodle_name_in_any_word_order(tmp_path):
 def test_unusable_rosters_are_refused(tmp_path, text, words):
     path = tmp_path / "roster.csv"
     path.write_text(text)
-    with pytest.raises(intake.IntakeError, match=words):
+    with pytest.raises(submission_files.IntakeError, match=words):
         intake.collect(tmp_path, LECTURES, path)
 
 

@@ -10,7 +10,7 @@ import zipfile
 import nbformat
 import pytest
 
-from grader import cheating, course, intake, notebooks
+from grader import cheating, course, intake, notebooks, submission_files, submitted_notebook
 from grader.__main__ import build_parser
 from grader.assignment import nbgrader_cells
 from grader.reports import _cell
@@ -32,7 +32,7 @@ def test_unusable_student_ids(student_id):
 
 @pytest.mark.parametrize("name", ["../x.ipynb", "/etc/passwd", "a/../../b", "C:/x"])
 def test_zip_names_that_escape_are_refused(name):
-    assert intake._safe_member_name(name) is None
+    assert submission_files._safe_member_name(name) is None
 
 
 def test_zip_intake_skips_traversal_symlinks_and_bad_ids(tmp_path):
@@ -89,13 +89,13 @@ def test_every_input_left_out_is_reported_with_its_student(tmp_path):
                                             (b"\xff\xfe\x00", "UTF-8"), (b"[1, 2]", "not a notebook"),
                                             (b'{"nbformat": 4, "cells": 7}', "nbformat")])
 def test_unreadable_notebooks(content, words):
-    with pytest.raises(intake.Unreadable, match=words):
-        intake.read_notebook(content)
+    with pytest.raises(submitted_notebook.Unreadable, match=words):
+        submitted_notebook.read_notebook(content)
 
 
 def test_read_notebook_rebuilds_cells_and_keeps_nbgrader_metadata():
     a = ASSIGNMENTS[0]
-    nb, problems = intake.read_notebook(course.student_path(a).read_bytes())
+    nb, problems = submitted_notebook.read_notebook(course.student_path(a).read_bytes())
     original = notebooks.read(course.student_path(a))
     assert not problems
     assert [c.source for c in nb.cells] == [c.source for c in original.cells]
@@ -106,7 +106,7 @@ def test_read_notebook_rebuilds_cells_and_keeps_nbgrader_metadata():
 def test_read_notebook_upgrades_format_3():
     a = ASSIGNMENTS[0]
     v3 = nbformat.convert(notebooks.read(course.student_path(a)), 3)
-    nb, problems = intake.read_notebook(nbformat.writes(v3, version=3).encode())
+    nb, problems = submitted_notebook.read_notebook(nbformat.writes(v3, version=3).encode())
     assert [p["kind"] for p in problems] == ["old-format"]
     assert any(c.metadata.get("nbgrader") for c in nb.cells)
 
@@ -168,12 +168,12 @@ def test_help_says_where_the_course_state_lives(capsys):
 def test_reconcile_reports_and_repairs(tmp_path):
     a = ASSIGNMENTS[0]
     release = notebooks.read(course.student_path(a))
-    nb, _ = intake.read_notebook(course.student_path(a).read_bytes())
+    nb, _ = submitted_notebook.read_notebook(course.student_path(a).read_bytes())
     tests = [i for i, gid, meta in nbgrader_cells(nb) if meta.get("grade")]
     nb.cells[tests[0]].source = ""
     nb.cells.append(nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"grade_id": "bogus", "grade": True}}))
     nb.metadata["kernelspec"] = {"name": "ir", "display_name": "R"}
-    _, problems = intake.reconcile(nb, release)
+    _, problems = submitted_notebook.reconcile(nb, release)
     kinds = {p["kind"] for p in problems}
     assert {"locked-cell-edited", "unknown-cell", "kernel"} <= kinds
     assert "nbgrader" not in nb.cells[-1].metadata
