@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
-from notebook_cases import ASSIGNMENTS, GradedCourse, pipeline_cases
+from notebook_cases import ASSIGNMENTS, GradedCourse, session_cases
 
 # Notebooks under tests/ are corpora of submissions, not nbval targets.
 collect_ignore_glob = ["**/*.ipynb"]
@@ -32,16 +31,9 @@ def graded_course(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     every case of `pipeline_cases` of each lecture a test asks about by its `assignment_id` parameter, and, when a
     test without that parameter asks, the completed and blank copies of every other lecture. The grader's start-up
     is paid once, and two workers stay busy to the end instead of idling at the tail of each lecture."""
-    sample = request.config.getoption("--sample-cases")
     users = [item for item in request.session.items if "graded_course" in getattr(item, "fixturenames", ())]
-    full = {lecture for item in users if (lecture := _lecture_of(item))}
-    copies = set(ASSIGNMENTS) if any(_lecture_of(item) is None for item in users) else set()
-    cases: dict[tuple[str, str], nbformat.NotebookNode] = {}
-    for lecture in sorted(full | copies):
-        chosen = pipeline_cases(lecture, sample)
-        if lecture not in full:
-            chosen = {name: chosen[name] for name in ("completed", "blank")}
-        cases |= {(lecture, name): nb for name, nb in chosen.items()}
+    asked = [_lecture_of(item) for item in users]
+    cases = session_cases(asked, request.config.getoption("--sample-cases"))
     return GradedCourse.grade(cases, tmp_path_factory.mktemp("graded-course"))
 
 

@@ -94,6 +94,21 @@ def pipeline_cases(assignment_id: str, sample: bool = False) -> dict[str, nbform
     return cases
 
 
+def session_cases(asked: list[str | None], sample: bool = False) -> dict[tuple[str, str], nbformat.NotebookNode]:
+    """What the session's graded course grades, by (lecture, name), for its tests' `asked` lectures (None: a test
+    that names no lecture): every `pipeline_cases` of a lecture asked for by name, and, if any test names none, the
+    completed and blank copies of every other lecture."""
+    full = {lecture for lecture in asked if lecture}
+    copies = set(ASSIGNMENTS) if None in asked else set()
+    cases: dict[tuple[str, str], nbformat.NotebookNode] = {}
+    for lecture in sorted(full | copies):
+        chosen = pipeline_cases(lecture, sample)
+        if lecture not in full:
+            chosen = {name: chosen[name] for name in ("completed", "blank")}
+        cases |= {(lecture, name): nb for name, nb in chosen.items()}
+    return cases
+
+
 def of_kind(results: dict[str, dict], kind: str) -> dict[str, dict]:
     """The results of one kind of `pipeline_cases` ("mutant" or "variant"), by `<function>--<name>`."""
     return {name.split(":", 1)[1]: result for name, result in results.items() if name.startswith(f"{kind}:")}

@@ -24,6 +24,7 @@ from notebook_cases import (
     of_kind,
     owned_tests,
     pipeline_cases,
+    session_cases,
 )
 
 pytestmark = pytest.mark.slow
@@ -149,6 +150,19 @@ def test_every_correct_variant_keeps_full_marks(assignment_id, graded_cases, var
     lost = {student: cells for student, cells in lost.items() if cells}
     variant_scores[assignment_id] = (len(results) - len(lost), len(results))
     assert not lost, f"correct answers lost points (a bug in the tests): {lost}"
+
+
+def test_the_session_grades_what_its_tests_ask_for_and_no_more():
+    """A lecture asked for by name gets every case (or the sample); a test naming no lecture adds only the completed
+    and blank copies of the others: running the CLI's every-lecture test alone grades 18 notebooks, not every mutant."""
+    lecture, other = ASSIGNMENTS[4], ASSIGNMENTS[0]
+    assert set(session_cases([lecture, lecture])) == {(lecture, name) for name in pipeline_cases(lecture)}
+    both = session_cases([None, lecture], sample=True)
+    assert {name for (at, name) in both if at == lecture} == set(pipeline_cases(lecture, sample=True))
+    assert {name for (at, name) in both if at == other} == {"completed", "blank"}
+    assert {at for at, _ in both} == set(ASSIGNMENTS)
+    assert both[other, "completed"] == completed_copy(other)
+    assert session_cases([]) == {}
 
 
 def test_the_sample_of_make_check_grades_one_mutant_and_one_variant_of_every_function():
