@@ -20,7 +20,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import course, intake, review, sandbox, scratch, stopping, warm
+from . import course, formgrader, intake, sandbox, scratch, stopping, warm
 from .console import Progress, duration, say
 from .job import Job, grade_one
 from .results import Result
@@ -249,7 +249,7 @@ def autograde(state: CourseState, submissions: Path, assignment_ids: Iterable[st
     summary = Summary(skipped=found.skipped, protection=shield)
     with state.locked():
         state.save_skipped(Path(submissions), found.skipped)
-        review.keep_submissions(state, chosen)  # nbgrader's submitted/ layout, which formgrader lists
+        formgrader.keep_submissions(state, chosen)  # nbgrader's submitted/ layout, which formgrader lists
         writer = GradebookWriter(state)  # records each assignment in the gradebook with its first result, so the
         # workers start grading at once; the loop after the results makes sure of every assignment chosen
         todo = []

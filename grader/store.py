@@ -218,7 +218,7 @@ class GradebookWriter:
         """Put one result in the gradebook (idempotent: recording it again changes nothing)."""
         from nbgrader.api import Gradebook
 
-        from . import review, scratch
+        from . import formgrader, scratch
 
         if result.failed:
             return
@@ -229,7 +229,7 @@ class GradebookWriter:
             kwargs = {"timestamp": result.timestamp} if result.timestamp else {}
             gradebook.update_or_create_submission(assignment_id, student_id, **kwargs)
             notebook = gradebook.find_submission_notebook(result.notebook, assignment_id, student_id)
-            review.record_in_gradebook(self.state, notebook, result)  # reasons as comments; a reviewer's changes kept
+            formgrader.record_in_gradebook(self.state, notebook, result)  # reasons as comments; reviews kept
             gradebook.db.commit()
         if result.autograded:
             target = self.state.root / "autograded" / student_id / assignment_id / f"{result.notebook}.ipynb"

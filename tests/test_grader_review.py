@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import course, review
+from grader import course, formgrader, review
 from grader.feedback_notebook import summary_notebook
 from grader.reports import _visible_text
 from grader.results import Result
@@ -95,7 +95,7 @@ def test_the_gradebook_comments_give_every_reason(graded):
     assert "before test_normalize_pixels: numpy.allclose was replaced" in mallory["normalize_pixels"]
     assert {name for name, text in mallory.items() if text} == {"normalize_pixels"}
     bob = comments_of(root, "bob")
-    for answer in review.answer_names(A):  # each answer cell: its own test's lost points and reason
+    for answer in formgrader.answer_names(A):  # each answer cell: its own test's lost points and reason
         assert bob[answer].startswith(f"test_{answer}: 0 / ") and "not implemented yet" in bob[answer]
     assert set(comments_of(root, "alice").values()) == {None}
 
@@ -190,7 +190,7 @@ def test_a_reviewers_changes_survive_autograde_and_reach_export_and_feedback(gra
     assert "graded 1 submission(s)" in resent.stdout and "reused" not in resent.stdout, resent.stdout
     scores, _ = gradebook_state(root, "bob")
     assert all(manual is None and extra is None and pending for _, manual, extra, pending in scores.values())
-    kept = json.loads((root / review.SET_ASIDE).read_text())
+    kept = json.loads((root / formgrader.SET_ASIDE).read_text())
     assert [(e["student_id"], e["scores"]) for e in kept] == [
         ("bob", {"test_dataset_dimensions": {"extra_credit": 1.0, "manual_score": None}})]
     done = cli("review", "--course", str(root), "--student", "bob", check=False)
@@ -239,20 +239,20 @@ def result(**fields) -> Result:
 
 
 def test_comments_go_under_the_answer_each_reason_is_about():
-    notes = review.comments(result(
+    notes = formgrader.comments(result(
         flags=[{"severity": "tamper", "where": "cell 30, line 2", "what": "sys.modules edit",
                 "detector": "static scan"},
                {"severity": "review", "where": "before test_normalize_pixels", "what": "history read",
                 "detector": "runtime probe"}],
         problems=[{"kind": "restored", "message": "the test cell test_labels_to_row was restored from the master"}]))
-    assert review.answer_names(A)[0] == "image_to_vector"  # the first answer also holds the whole notebook's notes
+    assert formgrader.answer_names(A)[0] == "image_to_vector"  # the first answer also holds the whole notebook's notes
     assert notes["image_to_vector"].splitlines() == [
         "Whole notebook:", "FLAGGED for review: cell 30, line 2: sys.modules edit (static scan)",
         "problem: the test cell test_labels_to_row was restored from the master",
         "This answer:", "test_image_to_vector: 0 / 2: hidden tests failed: AssertionError"]
     assert notes["normalize_pixels"] == "unusual code: before test_normalize_pixels: history read (runtime probe)"
     assert set(notes) == {"image_to_vector", "normalize_pixels"}
-    assert review.comments(result(cells={"test_images_to_matrix_shapes": {"score": 0.0, "max_score": 1.0}})) == {
+    assert formgrader.comments(result(cells={"test_images_to_matrix_shapes": {"score": 0.0, "max_score": 1.0}})) == {
         "images_to_matrix": "test_images_to_matrix_shapes: 0 / 1: lost points"}  # the longest answer name wins
 
 
