@@ -91,3 +91,18 @@ def test_the_grader_setting_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     """COURSE_LANGUAGE (the grader's setting for a Chinese submission) overrides the metadata."""
     monkeypatch.setenv("COURSE_LANGUAGE", "zh-CN")
     assert failing_check(tmp_path, "en", monkeypatch).startswith("✘ 检查未通过：")
+
+
+def test_a_translation_slip_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing or mistyped translation must not turn a correct answer's check into an error (and lost points)."""
+    from utils import language
+
+    english = messages.catalogue("en")
+    missing, mistyped = [key for key, template in english.items() if fields(template)][:2]
+    monkeypatch.setattr(language, "_chosen", "zh-CN")
+    chinese = messages.catalogue("zh-CN")
+    monkeypatch.delitem(chinese, missing)
+    monkeypatch.setitem(chinese, mistyped, "{a_field_nobody_passes}")
+    for key in (missing, mistyped):
+        values = {name: "x" for name in fields(english[key])}
+        assert messages.say(key, **values) == english[key].format(**values)
