@@ -369,3 +369,41 @@ def test_a_chinese_figure_draws_every_glyph_and_holds_no_english_word(name, capl
 def test_the_english_edition_draws_no_chinese():
     texts = [t.get_text() for make in FIGURES.values() for t in make().findobj(Text)]
     assert not [text for text in texts if CHINESE.search(text)]
+
+
+# --- speed: a course figure is drawn once per PNG -------------------------------------------------------------------
+
+def test_saving_a_course_figure_draws_it_once(monkeypatch):
+    """`tight_layout` leaves a placeholder layout engine that makes `savefig` draw everything twice."""
+    fig = FIGURES["2.9 plot_decision_boundary"]()
+    draws = []
+    original = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, renderer: draws.append(1) or original(self, renderer))
+    fig.savefig(io.BytesIO(), format="png", dpi=100)
+    assert len(draws) == 1
+
+
+def test_ipython_shows_a_course_figure_as_drawn_and_other_figures_as_before():
+    """In an IPython shell with the inline backend, after `utils.setup_notebook()`: a course figure's PNG is the
+    whole canvas at the figure's resolution (no tight-bounding-box pass), a learner's own figure is cropped tight as
+    the inline backend does it."""
+    code = (
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "import matplotlib; matplotlib.use('Agg')\n"
+        "from IPython.core.pylabtools import select_figure_formats\n"
+        "select_figure_formats(shell, {'png'})  # what `%matplotlib inline` registers\n"
+        "import utils; utils.setup_notebook()\n"
+        "from matplotlib.figure import Figure\n"
+        "from utils.plotting.logistic_regression import plot_sigmoid\n"
+        "import base64, numpy as np\n"
+        "def width(fig):\n"
+        "    png = shell.display_formatter.format(fig)[0]['image/png']\n"
+        "    png = base64.b64decode(png) if isinstance(png, str) else png\n"
+        "    return int.from_bytes(png[16:20], 'big')\n"
+        "course = plot_sigmoid(lambda z: 1 / (1 + np.exp(-z)))\n"
+        "assert width(course) == round(course.get_size_inches()[0] * course.dpi), width(course)\n"
+        "own = Figure(figsize=(4, 3), dpi=100); own.subplots().plot([1, 2])\n"
+        "assert width(own) < 400, width(own)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

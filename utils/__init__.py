@@ -15,10 +15,12 @@ Nothing here reveals a solution or a hidden test: this package ships to students
 
 
 def setup_notebook() -> None:
-    """Prepare this notebook's kernel: choose the edition's language (`utils.language.choose`), and show check
-    results as green and red boxes (`utils.checks.display`)."""
+    """Prepare this notebook's kernel: choose the edition's language (`utils.language.choose`), show check
+    results as green and red boxes (`utils.checks.display`) and course figures as drawn (`utils.plotting.style`)."""
     from .checks.display import show_check_boxes
     from .language import choose
+    from .plotting.style import show_course_figures_as_drawn
 
     choose()
     show_check_boxes()
+    show_course_figures_as_drawn()
