@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import lms
+from .results import Problem
 from .submission_files import IntakeError, Reader, problem
 
 MAX_ID_LENGTH = 100
@@ -37,7 +38,7 @@ class Submission:
     assignment_id: str
     content: bytes | None
     source: str  # where it came from, for the report
-    problems: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     timestamp: str | None = None
 
 
@@ -202,11 +203,11 @@ def _lms_layouts(files, lectures: list[str], candidates: list[_Candidate], left_
             left_out.append((who, problem("unknown-lecture", f"{where}: {who.layout} file {who.file_name!r} names no "
                                                              "lecture: not graded", path=where)))
             continue
-        problems = []
+        problems: list[Problem] = []
         if how:
-            problems.append(problem("renamed-notebook", f"{who.file_name} graded as {lecture} ({how})"))
+            problems.append(Problem("renamed-notebook", f"{who.file_name} graded as {lecture} ({how})"))
         if who.late:
-            problems.append(problem("lms-late", "Canvas marked this submission LATE (its download has no "
+            problems.append(Problem("lms-late", "Canvas marked this submission LATE (its download has no "
                                                 "submission time)"))
         candidates.append(_Candidate(who, Submission(who.student, lecture, data, where, problems), mtime))
 
@@ -299,7 +300,7 @@ def _name(candidate: _Candidate, download_id: str, roster) -> dict | None:
     if not isinstance(who, str) and download_id != who.student:  # nbgrader's folder name is its own id
         why = "a --roster with lms_id tells them apart" if who.layout == "Canvas" else \
             "the number is Moodle's participant id in this lecture only: check by hand"
-        submission.problems.append(problem("same-name", f"another {who.layout} student of this download is also "
+        submission.problems.append(Problem("same-name", f"another {who.layout} student of this download is also "
                                                         f"called {who.student}: graded as {download_id} ({why})"))
     submission.student_id = download_id
     return None
@@ -316,7 +317,7 @@ def _newest(group: list[_Candidate]) -> Submission:
         key, rule = (lambda c: c.mtime), "the most recently modified file wins"
     ranked = sorted(group, key=lambda c: (key(c), c.submission.source), reverse=True)
     chosen = ranked[0].submission
-    chosen.problems.append(problem(
+    chosen.problems.append(Problem(
         "several-submissions", f"{len(group)} notebooks for {chosen.assignment_id}: graded {chosen.source}, {rule}; "
                                f"not graded: {', '.join(c.submission.source for c in ranked[1:])}"))
     return chosen
@@ -360,7 +361,7 @@ def _attribute(item: dict, depth: int, known: set[str]) -> None:
 def _choose_notebook(student: str, assignment: str, entries, timestamp: bytes | None) -> Submission:
     expected = f"{assignment}.ipynb"
     notebooks = {str(inner): data for inner, data, _ in entries if inner.suffix == ".ipynb"}
-    problems = []
+    problems: list[Problem] = []
     chosen = None
     if expected in notebooks:
         chosen = expected
@@ -368,10 +369,10 @@ def _choose_notebook(student: str, assignment: str, entries, timestamp: bytes | 
         ranked = sorted(notebooks, key=lambda name: (assignment.split("-")[0] not in name,
                                                      len(PurePosixPath(name).parts), -len(notebooks[name]), name))
         chosen = ranked[0]
-        problems.append(problem("renamed-notebook", f"no {expected}: graded {chosen} in its place"))
+        problems.append(Problem("renamed-notebook", f"no {expected}: graded {chosen} in its place"))
     for name in sorted(notebooks):
         if name != chosen:
-            problems.append(problem("extra-notebook", f"{name} is not part of the assignment: ignored"))
+            problems.append(Problem("extra-notebook", f"{name} is not part of the assignment: ignored"))
     stamp = None
     if timestamp is not None:
         text = timestamp[:200].decode("utf-8", "replace").strip()
@@ -381,9 +382,9 @@ def _choose_notebook(student: str, assignment: str, entries, timestamp: bytes | 
             parse_utc(text)
             stamp = text
         except Exception:  # noqa: BLE001 - any unparsable timestamp is ignored
-            problems.append(problem("bad-timestamp", f"timestamp.txt {text[:40]!r} is not a date: ignored"))
+            problems.append(Problem("bad-timestamp", f"timestamp.txt {text[:40]!r} is not a date: ignored"))
     if chosen is None:
-        problems.append(problem("missing-notebook", f"no notebook in {student}/{assignment}/: every test scores 0"))
+        problems.append(Problem("missing-notebook", f"no notebook in {student}/{assignment}/: every test scores 0"))
     return Submission(student, assignment, notebooks.get(chosen) if chosen else None,
                       f"{student}/{assignment}/{chosen or ''}", problems, stamp)
 

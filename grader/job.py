@@ -63,7 +63,7 @@ class Job:
     @classmethod
     def from_submission(cls, submission: intake.Submission, limits: Limits) -> Job:
         return cls(submission.student_id, submission.assignment_id, submission.content, submission.source,
-                   list(submission.problems), submission.timestamp, limits.as_dict())
+                   [p.to_json() for p in submission.problems], submission.timestamp, limits.as_dict())
 
     def key(self) -> str:
         """Changes when anything that could change the result changes: bytes, master, limits, grader."""
@@ -126,9 +126,9 @@ def _grade(job: Job, limits: Limits, result: Result) -> None:
         _zero(result, release, "unreadable", error=error)
         return
     result.language = language_of(nb.metadata)
-    result.problems += [Problem(**p) for p in problems]
+    result.problems += problems
     nb, problems = submitted_notebook.reconcile(nb, release)
-    result.problems += [Problem(**p) for p in problems]
+    result.problems += problems
     result.flags += _static_flags(nb, release)
 
     with tempfile.TemporaryDirectory(prefix="grader-job-") as folder:

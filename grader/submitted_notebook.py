@@ -10,17 +10,18 @@ import warnings
 import nbformat
 
 from .assignment import nbgrader_cells
-from .submission_files import MAX_NOTEBOOK_BYTES, problem
+from .results import Problem
+from .submission_files import MAX_NOTEBOOK_BYTES
 
 
 class Unreadable(ValueError):
     """The bytes are not a notebook nbgrader can grade; the message says why."""
 
 
-def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
+def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[Problem]]:
     """A clean nbformat-4 notebook rebuilt from `content` (code, markdown and raw cells: source and nbgrader metadata
     only), and the problems met. Raises `Unreadable`."""
-    problems = []
+    problems: list[Problem] = []
     if not content.strip():
         raise Unreadable("the notebook file is empty")
     if len(content) > MAX_NOTEBOOK_BYTES:
@@ -35,7 +36,7 @@ def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
         raise Unreadable("the file is JSON but not a notebook (no cells)")
     major = data.get("nbformat")
     if major != 4:
-        problems.append(problem("old-format", f"notebook format {major} converted to format 4"))
+        problems.append(Problem("old-format", f"notebook format {major} converted to format 4"))
     try:
         with warnings.catch_warnings():  # missing or repeated cell ids: the cells are rebuilt with ids of our own below
             warnings.simplefilter("ignore", nbformat.warnings.MissingIDFieldWarning)
@@ -73,11 +74,11 @@ def read_notebook(content: bytes) -> tuple[nbformat.NotebookNode, list[dict]]:
             new.metadata["tags"] = [str(t) for t in metadata["tags"]]
         clean.cells.append(new)
     if dropped:
-        problems.append(problem("bad-cells", f"{dropped} malformed cell(s) dropped"))
+        problems.append(Problem("bad-cells", f"{dropped} malformed cell(s) dropped"))
     return clean, problems
 
 
-def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, list[dict]]:
+def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, list[Problem]]:
     """Compare a submission with the student copy nbgrader generated; fix what nbgrader cannot, report the rest.
 
     nbgrader itself restores edited locked cells, changed cell types and the kernelspec, keeps the last of
@@ -85,24 +86,24 @@ def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tupl
     master. Here we report all of that, drop nbgrader metadata it does not know, and re-insert deleted test cells
     ourselves only where nbgrader could not place them (the cell before them is gone too).
     """
-    problems: list[dict] = []
+    problems: list[Problem] = []
     master = {gid: (i, meta, release.cells[i]) for i, gid, meta in nbgrader_cells(release)}
     order = [gid for _, gid, _ in nbgrader_cells(release)]
     kernel = nb.metadata.get("kernelspec", {}).get("name")
     expected_kernel = release.metadata.get("kernelspec", {}).get("name")
     if kernel != expected_kernel:
-        problems.append(problem("kernel", f"notebook names kernel {kernel!r}: graded with {expected_kernel!r}"))
+        problems.append(Problem("kernel", f"notebook names kernel {kernel!r}: graded with {expected_kernel!r}"))
     counts: dict[str, int] = {}
     for i, gid, _meta in nbgrader_cells(nb):
         if gid not in master:
             del nb.cells[i].metadata["nbgrader"]
-            problems.append(problem("unknown-cell", f"cell {i} claims nbgrader id {gid!r}, which the assignment does "
+            problems.append(Problem("unknown-cell", f"cell {i} claims nbgrader id {gid!r}, which the assignment does "
                                                     "not have: graded as an ordinary cell"))
             continue
         counts[gid] = counts.get(gid, 0) + 1
     for gid, n in counts.items():
         if n > 1:
-            problems.append(problem("duplicated-cell", f"cell {gid} appears {n} times: only the last copy is graded",
+            problems.append(Problem("duplicated-cell", f"cell {gid} appears {n} times: only the last copy is graded",
                                     grade_id=gid))
             # as nbgrader's DeduplicateIds does, but removing the metadata (an empty dict trips add_missing_cells)
             for i, _, _ in [c for c in nbgrader_cells(nb) if c[1] == gid][:-1]:
@@ -114,21 +115,21 @@ def reconcile(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> tupl
         _, master_meta, master_cell = master[gid]
         cell = nb.cells[i]
         if cell.cell_type != master_cell.cell_type:
-            problems.append(problem("cell-type", f"cell {gid} was changed from {master_cell.cell_type} to "
+            problems.append(Problem("cell-type", f"cell {gid} was changed from {master_cell.cell_type} to "
                                                  f"{cell.cell_type}: nbgrader changes it back", grade_id=gid))
         if master_meta.get("locked") and cell.source != master_cell.source:
             what = "emptied" if not cell.source.strip() else "edited"
-            problems.append(problem("locked-cell-edited", f"locked cell {gid} was {what}: restored from the master",
+            problems.append(Problem("locked-cell-edited", f"locked cell {gid} was {what}: restored from the master",
                                     grade_id=gid))
     missing = [gid for gid in order if gid not in present]
     missing_tests = [gid for gid in missing if master[gid][1].get("grade")]
     for gid in missing:
         if not master[gid][1].get("grade"):
-            problems.append(problem("missing-answer-cell", f"answer cell {gid} was deleted (or lost its metadata)",
+            problems.append(Problem("missing-answer-cell", f"answer cell {gid} was deleted (or lost its metadata)",
                                     grade_id=gid))
     nbgrader_can = all(order[order.index(gid) - 1] in present for gid in missing_tests if order.index(gid) > 0)
     for gid in missing_tests:
-        problems.append(problem("missing-test-cell", f"test cell {gid} was deleted: re-added from the master "
+        problems.append(Problem("missing-test-cell", f"test cell {gid} was deleted: re-added from the master "
                                                      f"({'nbgrader add_missing_cells' if nbgrader_can else 'grader'})",
                                 grade_id=gid))
     if missing_tests and not nbgrader_can:

@@ -139,10 +139,10 @@ def test_canvas_download(tmp_path):
     subs = found(got)
     assert set(subs) == {(s, LECTURE) for s in ("lovelaceada", "turingalan", "hopperg", "noetheremmy")}
     assert subs[("lovelaceada", LECTURE)].problems == []
-    assert [p["kind"] for p in subs[("turingalan", LECTURE)].problems] == ["renamed-notebook", "lms-late"]
+    assert [p.kind for p in subs[("turingalan", LECTURE)].problems] == ["renamed-notebook", "lms-late"]
     grace = subs[("hopperg", LECTURE)]
     assert grace.content == FULL and grace.source == f"hopperg_103_5009_{LECTURE}-1.ipynb"
-    [several] = [p["message"] for p in grace.problems if p["kind"] == "several-submissions"]
+    [several] = [p.message for p in grace.problems if p.kind == "several-submissions"]
     assert "newest upload wins" in several and f"hopperg_103_5003_{LECTURE}.ipynb" in several
     assert subs[("noetheremmy", LECTURE)].content == FULL
     assert kinds(got) == {("not-a-notebook", "lovelaceada", None), ("unknown-lecture", "curiemarie", None),
@@ -170,9 +170,9 @@ def test_moodle_download(tmp_path):
     assert set(subs) == {("ada-lovelace", LECTURE), ("alan-turing", LECTURE), ("sam-lee-20", LECTURE),
                          ("sam-lee-21", LECTURE), ("ada-lovelace", OTHER)}
     assert subs[("alan-turing", LECTURE)].content == BLANK
-    message = subs[("ada-lovelace", OTHER)].problems[0]["message"]
+    message = subs[("ada-lovelace", OTHER)].problems[0].message
     assert "the folder 'nn-2.7-computation-graph-42.zip' names it" in message
-    assert all(p["kind"] == "same-name" for key in [("sam-lee-20", LECTURE), ("sam-lee-21", LECTURE)]
+    assert all(p.kind == "same-name" for key in [("sam-lee-20", LECTURE), ("sam-lee-21", LECTURE)]
                for p in subs[key].problems)
     assert kinds(got) == {("not-a-notebook", "ada-lovelace", LECTURE)}  # the online text, told apart
     assert not intake.unrecognised(got.skipped)
@@ -211,7 +211,7 @@ def test_canvas_names_in_nbgrader_folders(tmp_path):
     (tmp_path / "alice" / LECTURE / "hw_2_3_draft.ipynb").write_bytes(BLANK)
     got = intake.collect(tmp_path, LECTURES)
     assert set(found(got)) == {("lovelaceada", LECTURE), ("turingalan", LECTURE), ("alice", LECTURE)}
-    assert [p["kind"] for p in found(got)[("alice", LECTURE)].problems] == ["extra-notebook"]
+    assert [p.kind for p in found(got)[("alice", LECTURE)].problems] == ["extra-notebook"]
 
 
 def test_an_unusable_download_id_is_not_graded(tmp_path):

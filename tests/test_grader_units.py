@@ -107,7 +107,7 @@ def test_read_notebook_upgrades_format_3():
     a = ASSIGNMENTS[0]
     v3 = nbformat.convert(notebooks.read(course.student_path(a)), 3)
     nb, problems = submitted_notebook.read_notebook(nbformat.writes(v3, version=3).encode())
-    assert [p["kind"] for p in problems] == ["old-format"]
+    assert [p.kind for p in problems] == ["old-format"]
     assert any(c.metadata.get("nbgrader") for c in nb.cells)
 
 
@@ -174,8 +174,8 @@ def test_reconcile_reports_and_repairs(tmp_path):
     nb.cells.append(nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"grade_id": "bogus", "grade": True}}))
     nb.metadata["kernelspec"] = {"name": "ir", "display_name": "R"}
     _, problems = submitted_notebook.reconcile(nb, release)
-    kinds = {p["kind"] for p in problems}
+    kinds = {p.kind for p in problems}
     assert {"locked-cell-edited", "unknown-cell", "kernel"} <= kinds
     assert "nbgrader" not in nb.cells[-1].metadata
-    json.dumps(problems)
+    json.dumps([p.to_json() for p in problems])
     io.StringIO()
