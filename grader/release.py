@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 
 from . import course, notebooks, translation
+
+if TYPE_CHECKING:
+    from nbgrader.apps import NbGraderAPI
 
 REFERENCE_FIGURE_TAG = "reference-figure"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
@@ -74,6 +81,30 @@ def translated_home(home: nbformat.NotebookNode, language: str) -> nbformat.Note
     return home
 
 
+@contextmanager
+def _scratch_course(assignment_ids: list[str] | None = None) -> Iterator[NbGraderAPI]:
+    """An nbgrader API over a temporary course directory holding copies of the masters.
+
+    Nothing is written to the repository: the gradebook and every generated file live in
+    the temporary directory, which is removed afterwards.
+    """
+    course._put_interpreter_on_path()
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="nbgrader-course-") as root:
+        for assignment_id in assignment_ids or course.assignments():
+            shutil.copytree(course.SOLUTIONS / assignment_id, Path(root) / "source" / assignment_id)
+        config = Config()
+        config.CourseDirectory.root = root
+        config.CourseDirectory.course_id = course.COURSE_ID
+        config.Exchange.root = str(Path(root) / "exchange")
+        config.ExecutePreprocessor.timeout = 120
+        coursedir = CourseDirectory(config=config)
+        yield NbGraderAPI(coursedir=coursedir, config=config)
+
+
 def generate(assignment_ids: list[str], destination: Path) -> list[Path]:
     """Run `nbgrader generate_assignment` on each assignment; write normalised copies under `destination`, and the
     course's home page (`start-here.ipynb`, no outputs) beside them. Each edition (`translation.LANGUAGES`) gets the
@@ -85,7 +116,7 @@ def generate(assignment_ids: list[str], destination: Path) -> list[Path]:
         notebooks.write(translated_home(home, language), destination / language / course.HOME_PAGE.name)
         (destination / language / "glossary.md").write_text(translation.glossary_markdown(language), encoding="utf-8")
         written += [destination / language / course.HOME_PAGE.name, destination / language / "glossary.md"]
-    with course.scratch_course(assignment_ids) as api:
+    with _scratch_course(assignment_ids) as api:
         root = Path(api.coursedir.root)
         for assignment_id in assignment_ids:
             result = api.generate_assignment(assignment_id)
