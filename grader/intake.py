@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from . import lms
 from .results import Problem
-from .submission_files import IntakeError, Reader, problem
+from .submission_files import IntakeError, Reader, skipped_input
 
 MAX_ID_LENGTH = 100
 LAYOUTS = ("nbgrader  <student>/<lecture>/<lecture>.ipynb, or <student>/<lecture>.ipynb",
@@ -166,15 +166,15 @@ def _nbgrader_layout(files, reader: Reader, lectures: list[str], candidates: lis
     for relative in unplaced:
         kind, why = ("unknown-layout", "not in a layout the grader knows") \
             if relative.suffix == ".ipynb" else ("unrecognised-file", "not a notebook of a known lecture")
-        skipped.append(problem(kind, f"{relative}: {why}: ignored", path=str(relative)))
+        skipped.append(skipped_input(kind, f"{relative}: {why}: ignored", path=str(relative)))
     skipped += _empty_folders(reader.folders, reader.files, skipped, depth)
     for key in timestamps:
         groups.setdefault(key, [])
     for (student, assignment), entries in sorted(groups.items()):
         reason = check_student_id(student)
         if reason:
-            skipped.append(problem("bad-student-id", f"{student!r}: {reason}: not graded", student=student,
-                                   assignment=assignment))
+            skipped.append(skipped_input("bad-student-id", f"{student!r}: {reason}: not graded", student=student,
+                                         assignment=assignment))
             continue
         submission = _choose_notebook(student, assignment, entries, timestamps.get((student, assignment)))
         candidates.append(_Candidate(student, submission, max((m for _, _, m in entries), default=0.0)))
@@ -196,12 +196,12 @@ def _lms_layouts(files, lectures: list[str], candidates: list[_Candidate], left_
         where = str(relative)
         if not who.gradable or relative.suffix.lower() != ".ipynb":
             what = "an online text or link" if not who.gradable else "not a notebook"
-            item = problem("not-a-notebook", f"{where}: {what}: not graded", path=where)
+            item = skipped_input("not-a-notebook", f"{where}: {what}: not graded", path=where)
             left_out.append((who, dict(item, **({"assignment": lecture} if lecture else {}))))
             continue
         if lecture is None:
-            left_out.append((who, problem("unknown-lecture", f"{where}: {who.layout} file {who.file_name!r} names no "
-                                                             "lecture: not graded", path=where)))
+            left_out.append((who, skipped_input("unknown-lecture", f"{where}: {who.layout} file {who.file_name!r} "
+                                                                   "names no lecture: not graded", path=where)))
             continue
         problems: list[Problem] = []
         if how:
@@ -290,13 +290,13 @@ def _name(candidate: _Candidate, download_id: str, roster) -> dict | None:
     if roster is not None:
         student, why = lms.match_student(roster, who)
         if student is None:
-            return problem("not-on-roster", f"{submission.source}: {_describe(who)} {why}: not graded; add them to "
-                                            "the roster and run again", **where)
+            return skipped_input("not-on-roster", f"{submission.source}: {_describe(who)} {why}: not graded; add them "
+                                                  "to the roster and run again", **where)
         submission.student_id = student.id
         return None
     reason = check_student_id(download_id)
     if reason:
-        return problem("bad-student-id", f"{download_id!r}: {reason}: not graded", **where)
+        return skipped_input("bad-student-id", f"{download_id!r}: {reason}: not graded", **where)
     if not isinstance(who, str) and download_id != who.student:  # nbgrader's folder name is its own id
         why = "a --roster with lms_id tells them apart" if who.layout == "Canvas" else \
             "the number is Moodle's participant id in this lecture only: check by hand"
@@ -328,8 +328,8 @@ def _not_submitted(roster, candidates: list[_Candidate], submissions: list[Submi
     lectures = sorted({c.submission.assignment_id for c in candidates})
     present: set[tuple[str | None, str | None]] = {(s.student_id, s.assignment_id) for s in submissions}
     present |= {(item.get("student"), item.get("assignment")) for item in skipped}
-    return [problem("no-submission", f"{student.id} ({student.name or 'no name'}): no submission for {lecture} in "
-                                     "this batch: not graded", student=student.id, assignment=lecture)
+    return [skipped_input("no-submission", f"{student.id} ({student.name or 'no name'}): no submission for {lecture} "
+                                           "in this batch: not graded", student=student.id, assignment=lecture)
             for lecture in lectures for student in roster if (student.id, lecture) not in present]
 
 
@@ -342,7 +342,8 @@ def _empty_folders(folders: set[PurePosixPath], files, skipped: list[dict], dept
     empty = sorted(f for f in folders if f not in used
                    and (len(f.parts) > depth or lms.identify(f, folder=True) is not None))
     outermost = [f for f in empty if not any(parent in empty for parent in f.parents)]
-    return [problem("no-notebook", f"{f}/: an empty folder, no notebook: not graded", path=str(f)) for f in outermost]
+    return [skipped_input("no-notebook", f"{f}/: an empty folder, no notebook: not graded", path=str(f))
+            for f in outermost]
 
 
 def _attribute(item: dict, depth: int, known: set[str]) -> None:

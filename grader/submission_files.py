@@ -2,7 +2,7 @@
 
 Nothing is extracted or followed: zip members are read after their names are checked (no absolute paths, no `..`,
 no symlinks, bounded sizes), folders are walked without following symlinks. What is left out becomes a skipped
-input with its reason (`problem`). Which files are whose is `grader/intake.py`'s business.
+input with its reason (`skipped_input`). Which files are whose is `grader/intake.py`'s business.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ MAX_FILES = 200_000
 IGNORED_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".git", "__pycache__", ".DS_Store"}
 
 
-def problem(kind: str, message: str, **extra) -> dict:
-    """A skipped input or a submission's problem, in the journal's form (extra: path, student, assignment...)."""
+def skipped_input(kind: str, message: str, **extra) -> dict:
+    """A skipped input, as skipped.json keeps it: its kind, the reason, and where known its path, student, lecture."""
     return {"kind": kind, "message": message, **extra}
 
 
@@ -80,8 +80,8 @@ class Reader:
                 self.folders.add(PurePosixPath(base.relative_to(root).as_posix()))
             for name in list(dirnames):
                 if (base / name).is_symlink():
-                    self.skipped.append(problem("symlink", f"{(base / name).relative_to(root)} is a symbolic link: "
-                                                           "ignored", path=str((base / name).relative_to(root))))
+                    shown = str((base / name).relative_to(root))
+                    self.skipped.append(skipped_input("symlink", f"{shown} is a symbolic link: ignored", path=shown))
                     dirnames.remove(name)
                 elif name in IGNORED_PARTS:
                     dirnames.remove(name)
@@ -95,22 +95,22 @@ class Reader:
                 try:
                     info = path.lstat()
                     if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
-                        self.skipped.append(problem("symlink", f"{relative} is a symbolic link or not a regular "
-                                                               "file: ignored", path=str(relative)))
+                        self.skipped.append(skipped_input("symlink", f"{relative} is a symbolic link or not a "
+                                                                     "regular file: ignored", path=str(relative)))
                         continue
                     if is_zip:
                         self.archive(path, relative, 0)
                         continue
                     if info.st_size > MAX_NOTEBOOK_BYTES:
-                        self.skipped.append(problem("too-large", f"{relative} is too large: ignored",
-                                                    path=str(relative)))
+                        self.skipped.append(skipped_input("too-large", f"{relative} is too large: ignored",
+                                                          path=str(relative)))
                         continue
                     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
                     with os.fdopen(fd, "rb") as file:
                         data = file.read(MAX_NOTEBOOK_BYTES + 1)
                 except OSError as error:
-                    self.skipped.append(problem("unreadable", f"{relative}: {error.strerror or error}",
-                                                path=str(relative)))
+                    self.skipped.append(skipped_input("unreadable", f"{relative}: {error.strerror or error}",
+                                                      path=str(relative)))
                     continue
                 self.files.append((relative, data, info.st_mtime))
 
@@ -127,8 +127,8 @@ class Reader:
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError) as error:
             if outermost:
                 raise IntakeError(f"cannot read {source}: {error}") from error
-            self.skipped.append(problem("unreadable", f"{prefix}: not a readable zip ({error}): ignored",
-                                        path=str(prefix)))
+            self.skipped.append(skipped_input("unreadable", f"{prefix}: not a readable zip ({error}): ignored",
+                                              path=str(prefix)))
 
     def _member(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: PurePosixPath, depth: int) -> None:
         name = _member_name(info)
@@ -139,11 +139,12 @@ class Reader:
                 self.folders.add(prefix / path)
             return
         if path is None:
-            self.skipped.append(problem("unsafe-path", f"zip entry {shown!r} points outside the archive: ignored",
-                                        path=shown))
+            self.skipped.append(skipped_input("unsafe-path", f"zip entry {shown!r} points outside the archive: ignored",
+                                              path=shown))
             return
         if stat.S_ISLNK(info.external_attr >> 16):
-            self.skipped.append(problem("symlink", f"zip entry {shown!r} is a symbolic link: ignored", path=shown))
+            self.skipped.append(skipped_input("symlink", f"zip entry {shown!r} is a symbolic link: ignored",
+                                              path=shown))
             return
         if _ignored(path):
             return
@@ -151,17 +152,18 @@ class Reader:
         relative = prefix / path
         is_zip = path.suffix.lower() == ".zip"
         if is_zip and depth >= MAX_ZIP_DEPTH:
-            self.skipped.append(problem("unrecognised-file", f"{relative}: a zip inside {depth + 1} zips: not opened",
-                                        path=str(relative)))
+            self.skipped.append(skipped_input("unrecognised-file",
+                                              f"{relative}: a zip inside {depth + 1} zips: not opened",
+                                              path=str(relative)))
             return
         limit = MAX_NESTED_ZIP_BYTES if is_zip else MAX_NOTEBOOK_BYTES
         if info.file_size > limit or self.total + info.file_size > MAX_ARCHIVE_BYTES:
-            self.skipped.append(problem("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
+            self.skipped.append(skipped_input("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
             return
         with zf.open(info) as member:
             data = member.read(limit + 1)
         if len(data) > limit:
-            self.skipped.append(problem("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
+            self.skipped.append(skipped_input("too-large", f"zip entry {shown!r} is too large: ignored", path=shown))
             return
         self.total += len(data)
         if is_zip:
