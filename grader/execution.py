@@ -14,8 +14,8 @@ stay nbgrader's: a test cell scores when its outputs hold no error and no stderr
 - probes the kernel before each test cell for tampering (`tamper_probe`), and checks that it still reports errors.
 
 This module is the grading policy; talking to the kernel is `kernel_messages`, the tamper checks `tamper_probe`, the
-kernel's sandbox `sandbox.SandboxedKernelManager` (wired in `scratch.config`). What happened (`record.ExecutionRecord`)
-is written as JSON to `record_path` for the job to read.
+kernel's sandbox `sandboxed_kernel.SandboxedKernelManager` (wired in `scratch.config`). What happened
+(`record.ExecutionRecord`) is written as JSON to `record_path` for the job to read.
 """
 
 from __future__ import annotations

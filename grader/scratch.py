@@ -20,7 +20,8 @@ from pathlib import Path
 
 from . import course
 from .execution import GraderExecute
-from .sandbox import Limits, SandboxedKernelManager
+from .sandbox import Limits
+from .sandboxed_kernel import SandboxedKernelManager
 
 AUTOGRADE_STEPS = [  # nbgrader's Autograde.autograde_preprocessors, with its Execute replaced by the grader's
     GraderExecute, "nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.ClearMetadataPreprocessor",

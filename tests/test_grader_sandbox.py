@@ -19,7 +19,8 @@ import nbformat
 import pytest
 
 from grader import course, job, kernel_users, sandbox
-from grader.sandbox import SANDBOX_HOME, Limits, SandboxedKernelManager
+from grader.sandbox import SANDBOX_HOME, Limits
+from grader.sandboxed_kernel import SandboxedKernelManager
 from notebook_cases import completed_copy
 from sandbox_required import require_sandbox
 
@@ -87,7 +88,8 @@ def test_private_directories_are_mounted_before_the_code(monkeypatch):
 CHECKOUT_SCRIPT = r'''
 import asyncio, json, os, sys, tempfile
 from grader import course, sandbox
-from grader.sandbox import Limits, SandboxedKernelManager
+from grader.sandbox import Limits
+from grader.sandboxed_kernel import SandboxedKernelManager
 
 async def run(limits, code):
     km = SandboxedKernelManager(job_dir=tempfile.mkdtemp(), limits=limits)  # private, as a job's folder is

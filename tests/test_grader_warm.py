@@ -12,7 +12,8 @@ import pytest
 
 from grader import course, job, kernel_users
 from grader.results import Result
-from grader.sandbox import Limits, SandboxedKernelManager
+from grader.sandbox import Limits
+from grader.sandboxed_kernel import SandboxedKernelManager
 from notebook_cases import completed_copy
 from sandbox_required import require_sandbox
 

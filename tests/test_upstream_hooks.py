@@ -22,7 +22,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from grader import course, scratch
-from grader.sandbox import SandboxedKernelManager
+from grader.sandboxed_kernel import SandboxedKernelManager
 
 # upstream object -> (fingerprint of its source, the grader code that depends on it)
 HOOKS = {
@@ -43,13 +43,14 @@ HOOKS = {
     "jupyter_client.client.KernelClient._async_wait_for_ready": (
         "0d732ad86fea3115", "execution.GraderExecute._wait_for_ready re-implements it without the final 0.2 s"),
     "jupyter_client.manager.KernelManager._async_pre_start_kernel": (
-        "0ad304c9143e3bfd", "sandbox.SandboxedKernelManager._async_pre_start_kernel overrides it (start_kernel calls "
-                            "it, not the public pre_start_kernel)"),
+        "0ad304c9143e3bfd", "sandboxed_kernel.SandboxedKernelManager._async_pre_start_kernel overrides it "
+                            "(start_kernel calls it, not the public pre_start_kernel)"),
     "jupyter_client.manager.KernelManager._async_cleanup_resources": (
-        "452cfe631cd012d2", "sandbox.SandboxedKernelManager._async_cleanup_resources overrides it (shutdown calls "
-                            "it, not the public cleanup_resources)"),
+        "452cfe631cd012d2", "sandboxed_kernel.SandboxedKernelManager._async_cleanup_resources overrides it "
+                            "(shutdown calls it, not the public cleanup_resources)"),
     "jupyter_client.manager.KernelManager._async_interrupt_kernel": (
-        "46b24a3a57e1d0e8", "sandbox.SandboxedKernelManager sets kernel_spec.interrupt_mode = 'message' for it"),
+        "46b24a3a57e1d0e8",
+        "sandboxed_kernel.SandboxedKernelManager sets kernel_spec.interrupt_mode = 'message' for it"),
     "nbgrader.api.get_alembic_version": (
         "40160af67d70e523", "scratch.know_gradebook_schema replaces it with the schema head read in process"),
     "nbgrader.api.Gradebook.__init__": (
