@@ -196,4 +196,5 @@ def test_show_pixel_in_vector_formats_n_x_for_people():
     fig = show_pixel_in_vector(image, 10, 20, 1)
     text = fig.axes[1].texts[0].get_text()
     assert "n_x = 64 x 64 x 3 = 12,288" in text
-    assert f"x[{feature_index(10, 20, 1, image.shape)}]" in text and f"x[{feature_index(10, 20, 1, image.shape, 'channels')}]" in text
+    assert f"x[{feature_index(10, 20, 1, image.shape)}]" in text
+    assert f"x[{feature_index(10, 20, 1, image.shape, 'channels')}]" in text

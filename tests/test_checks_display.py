@@ -32,7 +32,7 @@ def run(*sources: str) -> list[list[dict]]:
 
 
 def only(outputs: list[dict], output_type: str) -> dict:
-    found = [o for o in outputs if o.output_type == output_type]
+    found = [o for o in outputs if o["output_type"] == output_type]
     assert len(found) == 1, outputs
     return found[0]
 

@@ -13,8 +13,8 @@ import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from notebook_cases import answer_cells, load_mutants, load_variants  # noqa: E402
 from grader import course, notebooks  # noqa: E402
+from notebook_cases import answer_cells, load_mutants, load_variants  # noqa: E402
 from utils.checks import computation_graph as checks27  # noqa: E402
 from utils.checks import derivatives_with_computation_graph as checks28  # noqa: E402
 from utils.checks.core import CheckFailed, NotImplementedYet  # noqa: E402
@@ -217,7 +217,7 @@ def test_checks_pass_the_reference_with_one_line(assignment_id, module, capsys):
 @pytest.mark.parametrize("assignment_id, module", [(L27, checks27), (L28, checks28)])
 def test_checks_reject_every_mutant(assignment_id, module):
     for name, mutants in load_mutants(assignment_id).items():
-        for mutant, source in mutants.items():
+        for source in mutants.values():
             namespace: dict = {}
             exec(source, namespace)  # noqa: S102 - our own mutants
             with pytest.raises(CheckFailed):

@@ -41,8 +41,8 @@ def _fails_with(check, fn, *fragments: str) -> str:
 
 def test_check_slope_passes_a_correct_forward_nudge(capsys):
     checks25.check_slope(lambda f, a, h=0.001: (f(a + h) - f(a)) / h)
-    assert capsys.readouterr().out.strip() == ("✔ slope: all visible checks passed (f(a) = 3a and a², the default nudge "
-                                               "and h = 0.3, numbers and arrays).")
+    assert capsys.readouterr().out.strip() == (
+        "✔ slope: all visible checks passed (f(a) = 3a and a², the default nudge and h = 0.3, numbers and arrays).")
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_plot_tangent_lines_touch_the_curve_with_the_given_slopes():
     ax = fig.axes[0]
     tangents = [line for line in ax.lines if line.get_linestyle() == "--"]
     assert len(tangents) == 3
-    for p, line in zip(points, tangents):
+    for p, line in zip(points, tangents, strict=True):
         x, y = line.get_xdata(), line.get_ydata()
         assert np.isclose((y[1] - y[0]) / (x[1] - x[0]), 2 * p)  # slope df(p)
         assert np.isclose(np.interp(p, x, y), p**2)  # passes through (p, f(p))
@@ -221,7 +221,7 @@ def _table(square="2 * t", cube="3 * t ** 2", log="1 / t", log_f=np.log, nudged=
 
     def derivative_table(a, h=0.001):
         rows = []
-        for name, (f, exact) in zip(names, rules):
+        for name, (f, exact) in zip(names, rules, strict=True):
             estimate = nudged(f, a, h) if nudged else (f(a + h) - f(a)) / h
             rows.append(row((name, number(f(a)), number(exact(a)), number(estimate))))
         return rows

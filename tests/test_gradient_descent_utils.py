@@ -137,7 +137,8 @@ def test_check_gradient_descent_names_the_mistake():
         return w, history
 
     assert "called 6 times" in failure(check_gradient_descent, twice)
-    assert "You returned w0" in failure(check_gradient_descent, lambda dJ, w0, a, n: (w0, good_descent(dJ, w0, a, n)[1]))
+    returns_w0 = lambda dJ, w0, a, n: (w0, good_descent(dJ, w0, a, n)[1])  # noqa: E731 - a wrong answer, inline
+    assert "You returned w0" in failure(check_gradient_descent, returns_w0)
     assert "record w before each step" in failure(check_gradient_descent, records_before_stepping)
     assert "no step is taken" in failure(check_gradient_descent,
                                          lambda dJ, w0, a, n: good_descent(dJ, w0, a, max(n, 1)))
@@ -279,7 +280,7 @@ def test_plot_descent_panels_draws_one_panel_per_run():
     runs = [([4.0, 0.0], [4.0, 4.0], "cycles"), ([4.0, 3.0, 2.5], [4.0, 1.0, 0.25], "converges monotonically")]
     fig = plot_descent_panels(w, (w - 2) ** 2, runs)
     assert [ax.get_title() for ax in fig.axes] == ["cycles", "converges monotonically"]
-    for ax, (history, J_history, _) in zip(fig.axes, runs):
+    for ax, (history, J_history, _) in zip(fig.axes, runs, strict=True):
         curve, path, start = ax.lines
         assert np.allclose(path.get_xydata(), np.column_stack([history, J_history]))
         assert tuple(start.get_xydata()[0]) == (4.0, 4.0) and ax.get_xlim() == (-1.0, 5.0)

@@ -129,7 +129,7 @@ def test_rate_one_half_overflows_naively_but_not_with_the_stable_cost(cat_data):
     assert all(math.isfinite(c) for c in stable), stable
 
 
-# ----------------------------------------------------------------------------- what the text says about its default data
+# ------------------------------------------------------------------------- what the text says about its default data
 # Each test computes one statement of the notebook's Part 2 on the default data (the off-centre faces), with the
 # master's own functions, at the settings the notebook uses (RATE = 0.1).
 
@@ -446,7 +446,7 @@ VARIANTS_FILE = Path(__file__).parent / "variants" / f"{ASSIGNMENT}.py"
 def test_every_correct_variant_passes_the_visible_check():
     variants = runpy.run_path(str(VARIANTS_FILE))["VARIANTS"]
     for function, table in variants.items():
-        for name, source in table.items():
+        for source in table.values():
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 getattr(checks(), f"check_{function}")(with_mutant(source)[function])

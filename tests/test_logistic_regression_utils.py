@@ -70,7 +70,8 @@ def test_checks_report_a_stub_as_not_implemented():
     "wrong, hint",
     [
         (lambda z: 1 / (1 + np.exp(-z)), "overflow"),
-        (lambda z: np.where(np.asarray(z) >= 0, 1 / (1 + np.exp(-np.asarray(z))), np.exp(z) / (1 + np.exp(z))), "np.where"),
+        (lambda z: np.where(np.asarray(z) >= 0, 1 / (1 + np.exp(-np.asarray(z))), np.exp(z) / (1 + np.exp(z))),
+         "np.where"),
         (lambda z: good_sigmoid(-np.asarray(z, dtype=float)), "sign error"),
         (lambda z: 1 / (1 + math.exp(-z)), "np.exp"),
         (lambda z: np.atleast_1d(good_sigmoid(z)), "single number"),
@@ -148,8 +149,10 @@ def test_check_predict():
     assert "astype" in failure(check_predict,
                                lambda w, b, X, threshold=0.5: np.where(good_proba(w, b, X) >= threshold, 1.0, 0.0))
     assert ">=" in failure(check_predict, lambda w, b, X, threshold=0.5: (good_proba(w, b, X) > threshold).astype(int))
-    assert "inverted" in failure(check_predict, lambda w, b, X, threshold=0.5: (good_proba(w, b, X) < threshold).astype(int))
-    assert "fixed 0.5" in failure(check_predict, lambda w, b, X, threshold=0.5: (good_proba(w, b, X) >= 0.5).astype(int))
+    inverted = lambda w, b, X, threshold=0.5: (good_proba(w, b, X) < threshold).astype(int)  # noqa: E731
+    fixed = lambda w, b, X, threshold=0.5: (good_proba(w, b, X) >= 0.5).astype(int)  # noqa: E731 - wrong answers
+    assert "inverted" in failure(check_predict, inverted)
+    assert "fixed 0.5" in failure(check_predict, fixed)
     assert "not z." in failure(check_predict, lambda w, b, X, threshold=0.5: (w.T @ X + b >= threshold).astype(int))
     assert "default threshold is 0.5" in failure(
         check_predict, lambda w, b, X, threshold=0.6: (good_proba(w, b, X) >= threshold).astype(int))

@@ -10,12 +10,13 @@ show up, here is the same picture for ..."); its arguments are read from the cel
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 
 import pytest
 
-from notebook_cases import ASSIGNMENTS
 from grader import course, notebooks
+from notebook_cases import ASSIGNMENTS
 
 pytestmark = pytest.mark.slow
 
@@ -56,7 +57,8 @@ def _state(nb) -> dict:
 @pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
 def test_every_widget_output_shows_a_figure_or_text(assignment_id):
     state = _state(executed(assignment_id))
-    outputs = {model_id: m["state"].get("outputs", []) for model_id, m in state.items() if m["model_name"] == "OutputModel"}
+    outputs = {model_id: m["state"].get("outputs", [])
+               for model_id, m in state.items() if m["model_name"] == "OutputModel"}
     assert outputs, f"{assignment_id} has no interactive widget"
     empty = [model_id for model_id, items in outputs.items()
              if not any({"image/png", "text/plain"} & set(item.get("data", {})) or item.get("text") for item in items)]
@@ -123,13 +125,11 @@ def _static_arguments(function_name: str, call: ast.Call) -> dict[str, object]:
             break
     else:
         raise AssertionError(f"{function_name} is not in utils.plotting")
-    bound = inspect.signature(target).bind_partial(*call.args, **{k.arg: k.value for k in call.keywords})
+    bound = inspect.signature(target).bind_partial(*call.args, **{k.arg: k.value for k in call.keywords if k.arg})
     literal = {}
     for name, node in bound.arguments.items():
-        try:
+        with contextlib.suppress(ValueError):  # not a literal: the test compares literals only
             literal[name] = ast.literal_eval(node)
-        except ValueError:
-            pass
     return literal
 
 
