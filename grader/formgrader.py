@@ -25,7 +25,7 @@ import json
 import re
 from datetime import datetime
 
-from . import course, deadlines
+from . import course, lateness
 from .results import Result
 from .store import CourseState, atomic_write
 
@@ -36,7 +36,7 @@ SET_ASIDE = "set_aside.json"
 def nbgrader_time(timestamp: str | None) -> datetime | None:
     """A submission time as the gradebook stores it (naive UTC), read the way `export` reads it."""
     try:
-        when = deadlines.submission_time(timestamp)
+        when = lateness.submission_time(timestamp)
     except (ValueError, OverflowError):
         return None
     return when.replace(tzinfo=None) if when else None

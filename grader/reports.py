@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import course, deadlines, review
+from . import course, deadlines, lateness, review
 from .assignment import Assignment
 from .results import Result
 from .store import CourseState, GradebookWriter, UsageError, atomic_write
@@ -61,7 +61,7 @@ def feedback(state: CourseState, assignment_ids=None, student_ids=None, progress
             target = state.root / "feedback" / result.student_id / result.assignment_id / f"{result.notebook}.html"
             try:
                 reviewed = review.with_reviewer_changes(result, changes)
-                atomic_write(target, render_feedback(deadlines.with_lateness(reviewed, due_dates)).encode("utf-8"))
+                atomic_write(target, render_feedback(lateness.with_lateness(reviewed, due_dates)).encode("utf-8"))
                 written.append(target)
             except Exception as error:  # noqa: BLE001 - one bad report must not stop the others
                 errors.append(f"{result.student_id} / {result.assignment_id}: {error}")
@@ -119,10 +119,10 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
         changes = review.reviewer_changes(state)
         results = [review.with_reviewer_changes(r, changes) for r in state.all_results()]
         skipped = state.skipped()
-        lateness = deadlines.assess_all(due_dates, results, scores)
+        late_work = lateness.assess_all(due_dates, results, scores)
         if state.db_path.exists():
-            deadlines.record_in_gradebook(state.db_url, due_dates, lateness)
-    scores = {key: lateness[key].score if key in lateness else score for key, score in scores.items()}
+            lateness.record_in_gradebook(state.db_url, due_dates, late_work)
+    scores = {key: late_work[key].score if key in late_work else score for key, score in scores.items()}
     def chosen(student: str | None, lecture: str | None) -> bool:
         return (not student_ids or student in student_ids) and (not assignment_ids or lecture in assignment_ids)
 
@@ -141,7 +141,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
     grades = io.StringIO()
     writer = csv.writer(grades, lineterminator="\n")
     writer.writerow(["student_id", *lectures, "total", "max_total", "flagged", "protection", "not_graded", "language",
-                     *deadlines.csv_header(due_dates, lectures)])
+                     *lateness.csv_header(due_dates, lectures)])
     max_total = sum(maxima.get(a, 0.0) for a in lectures)
     for student in students:
         row, total, flagged = [_cell(student)], 0.0, False
@@ -158,7 +158,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
         editions = sorted({r.language for (s, _), r in by_key.items() if s == student})  # "en", "zh-CN", or both
         writer.writerow(row + [f"{total:g}", f"{max_total:g}", "yes" if flagged else "", "; ".join(shields),
                                _cell(reasons), "; ".join(editions),
-                               *deadlines.csv_cells(due_dates, lateness, student, lectures)])
+                               *lateness.csv_cells(due_dates, late_work, student, lectures)])
 
     report = []
     for r in results:
@@ -174,7 +174,7 @@ def export(state: CourseState, output: Path | None = None, assignment_ids=None, 
             "problems": journal["problems"],
             "events": journal["events"],
             "flags": journal["flags"],
-            "late": lateness[(r.student_id, r.assignment_id)].as_dict() if not r.failed else None,
+            "late": late_work[(r.student_id, r.assignment_id)].as_dict() if not r.failed else None,
         })
     for item in skipped:
         report.append({"student_id": item.get("student", ""), "assignment_id": item.get("assignment", ""),

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
-from grader import course, deadlines, feedback_text, notebooks, review
+from grader import course, deadlines, feedback_text, lateness, notebooks, review
 from grader.feedback_notebook import plain, score_line, summary_markdown
 from grader.feedback_page import render, sanitise, to_mathml
 from grader.reports import render_feedback
@@ -321,7 +321,7 @@ def test_a_chinese_feedback_page_speaks_chinese(tmp_path):
     (tmp_path / "deadlines.toml").write_text('["2.7-computation-graph"]\ndue = "2026-10-12 23:59 Europe/Berlin"\n'
                                              'late = "subtract 1 point per hour"\n')
     due = deadlines.load(tmp_path)
-    page = render_feedback(deadlines.with_lateness(graded_result(), due))
+    page = render_feedback(lateness.with_lateness(graded_result(), due))
     assert '<html lang="zh-CN">' in page and "<title>反馈：2.7-computation-graph</title>" in page
     text = " ".join("".join(Elements(body(page)).text).split())
     assert "反馈：2.7-computation-graph，学生 ada" in text
@@ -329,7 +329,7 @@ def test_a_chinese_feedback_page_speaks_chinese(tmp_path):
     assert "test_forward：0 / 2：测试没有通过" in text and "[评分] test_forward：0 / 2（测试没有通过）" in text
     assert "锁定的单元格 test_Value 被改动过，已按原版恢复" in text
     assert not english_words(text), english_words(text)
-    english = render_feedback(deadlines.with_lateness(graded_result("en"), due))
+    english = render_feedback(lateness.with_lateness(graded_result("en"), due))
     assert '<html lang="en">' in english and not CJK.search(english)
     text = " ".join("".join(Elements(body(english)).text).split())
     assert "Score: 0 / 5 (submitted 2 h 5 min after the deadline: -3 points; 3 before the penalty)" in text

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import course, deadlines
+from grader import course, deadlines, lateness
 from grader.deadlines import Deadline, DeadlineError, Policy
 from grader.scratch import know_gradebook_schema
 from notebook_cases import completed_copy
@@ -53,35 +53,35 @@ def stamp(after_due: timedelta) -> str:
     ("subtract 1 point per hour", -timedelta(hours=1), 4, 0),
 ])
 def test_penalty_per_policy(text, late, score, expected):
-    result = deadlines.assess(deadline(text), stamp(late), score, 5)
+    result = lateness.assess(deadline(text), stamp(late), score, 5)
     assert result.penalty == pytest.approx(expected)
     assert result.score == pytest.approx(score - expected) and result.score >= 0
 
 
 def test_a_missing_timestamp_is_said_and_costs_nothing():
-    late = deadlines.assess(deadline("zero"), None, 4, 5)
+    late = lateness.assess(deadline("zero"), None, 4, 5)
     assert (late.status, late.penalty, late.score) == ("no timestamp", 0, 4)
     assert late.sentence() == "no submission time was recorded: no late penalty applied"
-    free = deadlines.assess(None, stamp(timedelta(days=3)), 4, 5)
+    free = lateness.assess(None, stamp(timedelta(days=3)), 4, 5)
     assert (free.status, free.penalty, free.sentence()) == ("no due date", 0, "")
 
 
 def test_how_late_reads_like_a_person_says_it():
-    late = deadlines.assess(deadline("subtract 1 point per hour"), stamp(timedelta(hours=2, minutes=5, seconds=9)),
+    late = lateness.assess(deadline("subtract 1 point per hour"), stamp(timedelta(hours=2, minutes=5, seconds=9)),
                             5, 5)
     assert late.status == "2 h 5 min" and late.seconds_late == 7509
     assert late.sentence() == "submitted 2 h 5 min after the deadline: -3 points"
-    assert deadlines.duration(3 * 86400 + 4 * 3600 + 7) == "3 d 4 h"
-    assert deadlines.duration(40) == "40 s"
-    on_time = deadlines.assess(deadline("zero"), stamp(-timedelta(minutes=1)), 5, 5)
+    assert lateness.duration(3 * 86400 + 4 * 3600 + 7) == "3 d 4 h"
+    assert lateness.duration(40) == "40 s"
+    on_time = lateness.assess(deadline("zero"), stamp(-timedelta(minutes=1)), 5, 5)
     assert (on_time.status, on_time.sentence()) == ("on time", "submitted on time")
 
 
 def test_timestamps_are_read_as_nbgrader_reads_them():
-    assert deadlines.submission_time("2026-10-12 23:04:00.948203 UTC") == \
+    assert lateness.submission_time("2026-10-12 23:04:00.948203 UTC") == \
         datetime(2026, 10, 12, 23, 4, 0, 948203, tzinfo=UTC)
-    assert deadlines.submission_time("2026-10-12 23:04:00") == datetime(2026, 10, 12, 23, 4, tzinfo=UTC)
-    assert deadlines.submission_time("2026-10-13 01:04:00 +02:00") == datetime(2026, 10, 12, 23, 4,
+    assert lateness.submission_time("2026-10-12 23:04:00") == datetime(2026, 10, 12, 23, 4, tzinfo=UTC)
+    assert lateness.submission_time("2026-10-13 01:04:00 +02:00") == datetime(2026, 10, 12, 23, 4,
                                                                                 tzinfo=UTC)
 
 
@@ -91,7 +91,7 @@ def test_timestamps_are_read_as_nbgrader_reads_them():
 def test_parse_utc_is_nbgrader_s_own(text):
     from nbgrader.utils import parse_utc
 
-    assert deadlines.parse_utc(text) == parse_utc(text)
+    assert lateness.parse_utc(text) == parse_utc(text)
 
 
 # --------------------------------------------------------------------------- the course file (no kernels)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from grader import deadlines, reports
+from grader import deadlines, lateness, reports
 from grader.feedback_notebook import summary_markdown
 from grader.results import Result
 
@@ -38,7 +38,7 @@ def stored_result(timestamp: str | None) -> Result:
 ])
 def test_the_score_line_says_when_work_came_in_and_what_it_cost(browser, tmp_path, timestamp, line):
     (tmp_path / "deadlines.toml").write_text(COURSE_FILE)
-    result = deadlines.with_lateness(stored_result(timestamp), deadlines.load(tmp_path))
+    result = lateness.with_lateness(stored_result(timestamp), deadlines.load(tmp_path))
     page_file = tmp_path / "feedback.html"
     page_file.write_text(reports.render_feedback(result), encoding="utf-8")
     page = browser.new_page()
