@@ -72,7 +72,8 @@ def load_faces(test_size: int = 50, seed: int = 1) -> ImageSplit:
     images = (images * 255).round().astype(np.uint8)[..., np.newaxis]
     labels = np.r_[np.ones(100, dtype=np.int64), np.zeros(100, dtype=np.int64)]
     rng = np.random.default_rng(seed)
-    test_idx = np.r_[rng.choice(100, test_size // 2, replace=False), 100 + rng.choice(100, test_size // 2, replace=False)]
+    half = test_size // 2
+    test_idx = np.r_[rng.choice(100, half, replace=False), 100 + rng.choice(100, half, replace=False)]
     train_idx = rng.permutation(np.setdiff1d(np.arange(200), test_idx))
     test_idx = rng.permutation(test_idx)
     return ImageSplit(images[train_idx], labels[train_idx], images[test_idx], labels[test_idx], ("non-face", "face"))
@@ -92,7 +93,8 @@ def load_offcentre_faces(window: int = 17, test_size: int = 50, seed: int = 1) -
 
     def crop(images: np.ndarray) -> np.ndarray:
         corners = rng.integers(0, 25 - window + 1, size=(len(images), 2))
-        return np.stack([image[top : top + window, left : left + window] for image, (top, left) in zip(images, corners)])
+        return np.stack([image[top : top + window, left : left + window]
+                         for image, (top, left) in zip(images, corners, strict=True)])
 
     return split._replace(train_images=crop(split.train_images), test_images=crop(split.test_images))
 

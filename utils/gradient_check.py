@@ -6,7 +6,7 @@ version, which works on every entry of an array of parameters at once.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
