@@ -133,7 +133,8 @@ def load_catvnoncat(folder: str | Path) -> ImageSplit:
             )
         arrays += [images.astype(np.uint8), labels.astype(np.int64)]
     names = tuple(c.decode() if isinstance(c, bytes) else str(c) for c in classes)
-    return ImageSplit(*arrays, classes=names)  # type: ignore[arg-type]
+    train_images, train_labels, test_images, test_labels = arrays
+    return ImageSplit(train_images, train_labels, test_images, test_labels, (names[0], names[1]))
 
 
 def make_1d_dataset(m: int = 40, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

@@ -10,6 +10,10 @@ import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from IPython.display import HTML
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def _lecture_number(name: str) -> list[int]:
     return [int(part) for part in head.split(".")] if head.replace(".", "").isdigit() else [10**6]
 
 
-def progress_table(folder: str | Path = ".") -> HTML:  # noqa: F821 - IPython's HTML, imported when called
+def progress_table(folder: str | Path = ".") -> HTML:
     """An HTML table of `course_progress(folder)`, for the course's home notebook."""
     from IPython.display import HTML
 
