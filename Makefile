@@ -39,9 +39,9 @@ check: $(STAMP) lint
 	bash scripts/install-sandbox.sh
 	$(BIN)/python -m pytest -m "not browser and not grader" --sample-cases --durations=10 $(PYTEST_ARGS)
 
-## lint: ruff and mypy on grader/, tests/ and bench/ (configured in pyproject.toml; utils/ joins when it is clean)
+## lint: ruff and mypy on grader/, utils/, tests/ and bench/ (configured in pyproject.toml)
 lint: $(STAMP)
-	$(BIN)/ruff check grader tests bench
+	$(BIN)/ruff check grader utils tests bench
 	$(BIN)/mypy
 
 ## release: regenerate the student copies in notebooks/ from solutions/
