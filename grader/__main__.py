@@ -30,12 +30,17 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _execute_solutions(args: argparse.Namespace) -> int:
-    from .execute import execute_in_place
+    from .execute import execute_in_place, store_edition_figures
+    from .translation import LANGUAGES, translated_lectures
 
     for assignment_id in args.assignments or course.assignments():
         path = course.master_path(assignment_id)
         print(f"executing {path.relative_to(course.REPO)}", flush=True)
         execute_in_place(path)
+        for language in LANGUAGES:
+            if assignment_id in translated_lectures(language):
+                written = store_edition_figures(path, assignment_id, language)
+                print(f"  {language}: reference figures in {written.relative_to(course.REPO)}", flush=True)
     return 0
 
 

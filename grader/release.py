@@ -33,17 +33,12 @@ def with_reference_figures(student: nbformat.NotebookNode, master: nbformat.Note
     Only images ship: text outputs could give an answer away.
     """
     stored = {cell.get("id"): cell for cell in master.cells}
-    for cell in student.cells:
-        if REFERENCE_FIGURE_TAG not in cell.metadata.get("tags", []):
-            continue
+    for cell in _tagged(student):
         source = stored.get(cell.get("id"))
         if cell.cell_type != "code" or "nbgrader" in cell.metadata or source is None:
             raise ReleaseError(f"cell {cell.get('id')} is tagged {REFERENCE_FIGURE_TAG!r} but is not a plain code cell "
                                "of the master")
-        images = [nbformat.v4.new_output("display_data", data=_images(out.data),
-                                         metadata=_images(out.get("metadata", {})))
-                  for out in source.outputs
-                  if out.output_type in ("display_data", "execute_result") and set(out.data) & set(IMAGE_TYPES)]
+        images = image_outputs(source)
         if not images:
             raise ReleaseError(f"cell {cell.get('id')} is tagged {REFERENCE_FIGURE_TAG!r} but the master stores no "
                                "image for it: run `python -m grader execute-solutions` first")
@@ -51,18 +46,57 @@ def with_reference_figures(student: nbformat.NotebookNode, master: nbformat.Note
     return student
 
 
+def _tagged(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    return [cell for cell in nb.cells if REFERENCE_FIGURE_TAG in cell.metadata.get("tags", [])]
+
+
+def image_outputs(cell: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    """The images a code cell stores, as display_data outputs holding nothing else."""
+    return [nbformat.v4.new_output("display_data", data=_images(out.data), metadata=_images(out.get("metadata", {})))
+            for out in cell.get("outputs", [])
+            if out.output_type in ("display_data", "execute_result") and set(out.data) & set(IMAGE_TYPES)]
+
+
 def _images(mapping: dict) -> dict:
     """The entries of an output's data (or metadata) that are images."""
     return {k: v for k, v in mapping.items() if k in IMAGE_TYPES}
 
 
+def reference_figures(nb: nbformat.NotebookNode) -> list[dict]:
+    """The id, source and images of each cell tagged `reference-figure` of an executed notebook (an edition's
+    figures file, `translation.figures_path`)."""
+    return [{"id": cell.get("id"), "source": cell.source, "outputs": image_outputs(cell)} for cell in _tagged(nb)]
+
+
+def with_edition_figures(copy: nbformat.NotebookNode, figures: list[dict]) -> list[str]:
+    """Give the tagged cells of `copy` the edition's images from `figures`; return the ids of those left with the
+    English images, because their stored figure is missing or was drawn from another source (stale)."""
+    stored = {figure["id"]: figure for figure in figures}
+    stale = []
+    for cell in _tagged(copy):
+        figure = stored.get(cell.get("id"))
+        if figure is None or figure["source"] != cell.source or not figure["outputs"]:
+            stale.append(cell.id)
+        else:
+            cell.outputs = [nbformat.from_dict(out) for out in figure["outputs"]]
+    return stale
+
+
 def translated_copy(student: nbformat.NotebookNode, name: str, language: str) -> nbformat.NotebookNode:
-    """The `language` edition of an English student copy (or of the home page); warns about cells left in English."""
+    """The `language` edition of an English student copy (or of the home page): its markdown cells translated, its
+    reference figures drawn in `language`; warns about cells and figures left in English."""
     applied = translation.apply(student, translation.read_po(translation.po_path(language, name)), language)
     if applied.untranslated:
         print(f"warning: {language}/{name}: {len(applied.untranslated)} cell(s) shown in English, their translation is "
               f"missing or stale ({', '.join(applied.untranslated)}): run `python -m grader.translation update {name}` "
               "and translate them", file=sys.stderr)
+    if name != translation.HOME:
+        figures = translation.read_figures(translation.figures_path(language, name))
+        stale = with_edition_figures(applied.notebook, figures)
+        if stale:
+            print(f"warning: {language}/{name}: {len(stale)} reference figure(s) shown in English, their {language} "
+                  f"image is missing or stale ({', '.join(stale)}): run `python -m grader execute-solutions {name}`",
+                  file=sys.stderr)
     return applied.notebook
 
 

@@ -6,6 +6,10 @@ Layout (translation sources, never shipped: they sit outside every assignment fo
                                         msgctxt = the cell id, msgid = its English source, msgstr = the translation
   solutions/<language>/start-here.po    the course's home page, likewise
   solutions/<language>/edition-note.md  a cell the release step adds to the home page (about this edition)
+  solutions/<language>/<lecture>.figures.json
+                                        the lecture's reference figures drawn in the edition's language (written by
+                                        `python -m grader execute-solutions`): per tagged cell its id, the source it
+                                        was drawn from (another source in the master makes it stale) and its images
   solutions/<language>/glossary.tsv     english, translation, symbol, lecture, avoid (rejected synonyms, `;`-separated)
 
 Code cells are never translated: an edition runs, and is graded by, the English master's code and tests. An entry is
@@ -18,6 +22,7 @@ English as `#| msgid` so the translator sees what changed).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +46,21 @@ def source_dir(language: str) -> Path:
 def po_path(language: str, name: str) -> Path:
     """The translation file of a lecture (or of the home page, `start-here`)."""
     return source_dir(language) / f"{name}.po"
+
+
+def figures_path(language: str, lecture: str) -> Path:
+    """The lecture's reference figures drawn in `language` (see `release.with_edition_figures`)."""
+    return source_dir(language) / f"{lecture}.figures.json"
+
+
+def read_figures(path: Path) -> list[dict]:
+    """The figures stored at `path`; none if there is no such file."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
+
+
+def write_figures(figures: list[dict], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def translated_lectures(language: str) -> list[str]:

@@ -12,7 +12,8 @@ import polib
 import pytest
 
 from grader import course, notebooks, translation
-from grader.release import generate, remove_stale, translated_copy
+from grader.execute import store_edition_figures
+from grader.release import REFERENCE_FIGURE_TAG, generate, remove_stale, translated_copy, with_edition_figures
 from grader.reports import render_feedback
 from grader.results import Result
 from notebook_cases import answer_cells, grade_cases, load_mutants, with_answer
@@ -75,6 +76,12 @@ def test_committed_edition_equals_a_fresh_generation(tmp_path):
         assert new == old, f"notebooks/zh-CN/{relative} is stale: run `python -m grader release`"
 
 
+def stale_figures(lecture: str) -> list[str]:
+    """The reference-figure cells of the master whose stored Chinese figure is missing or drawn from another source."""
+    figures = translation.read_figures(translation.figures_path(LANGUAGE, lecture))
+    return with_edition_figures(translation.master_of(lecture), figures)
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_every_markdown_cell_is_translated_and_current(name):
     po = translation.read_po(translation.po_path(LANGUAGE, name))
@@ -82,6 +89,9 @@ def test_every_markdown_cell_is_translated_and_current(name):
     applied = translation.apply(master, po, LANGUAGE)
     assert not applied.untranslated, (f"{name}: cells {applied.untranslated} are untranslated or stale: run "
                                       f"`python -m grader.translation update {name}` and translate them")
+    stale = [] if name == translation.HOME else stale_figures(name)
+    assert not stale, (f"{name}: the Chinese reference figures of cells {stale} are missing or stale: run "
+                       f"`python -m grader execute-solutions {name}`")
     cells = [cell.get("id") for cell in master.cells if cell.cell_type == "markdown"]
     assert [entry.msgctxt for entry in po if not entry.obsolete] == cells, f"{name}: entries of removed cells"
 
@@ -226,6 +236,65 @@ def test_release_warns_about_cells_it_shows_in_english(tmp_path, monkeypatch, ca
     copy = translated_copy(notebooks.read(course.student_path(lecture)), lecture, LANGUAGE)
     assert f"warning: {LANGUAGE}/{lecture}: 1 cell(s) shown in English" in capsys.readouterr().err
     assert copy.cells[0].source.startswith(translation.STALE_NOTE[LANGUAGE])
+
+
+def tagged(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    return [cell for cell in nb.cells if REFERENCE_FIGURE_TAG in cell.metadata.get("tags", [])]
+
+
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_the_chinese_copy_ships_its_own_reference_figures(lecture):
+    """Each reference figure of the Chinese copy is an image, as many as the English copy's, and a different one (the
+    Chinese drawing), never the English picture."""
+    english, chinese = tagged(notebooks.read(course.student_path(lecture))), tagged(edition_copy(lecture))
+    assert [c.id for c in chinese] == [c.id for c in english] and chinese
+    for zh, en in zip(chinese, english, strict=True):
+        assert len(zh.outputs) == len(en.outputs) > 0, f"{lecture}/{zh.id}: another number of images"
+        for zh_out, en_out in zip(zh.outputs, en.outputs, strict=True):
+            assert zh_out.output_type == "display_data" and set(zh_out.data) == set(en_out.data), zh_out
+            assert zh_out.data != en_out.data, f"{lecture}/{zh.id}: the Chinese copy shows the English figure"
+
+
+def test_a_stale_or_missing_chinese_figure_shows_the_english_one_warns_and_fails_the_staleness_check(
+        tmp_path, monkeypatch, capsys):
+    lecture = "2.2-logistic-regression"  # three reference figures
+    shutil.copytree(translation.source_dir(LANGUAGE), tmp_path / LANGUAGE)
+    monkeypatch.setattr(translation, "source_dir", lambda language: tmp_path / language)
+    path = translation.figures_path(LANGUAGE, lecture)
+    figures = translation.read_figures(path)
+    figures[1]["source"] += "\n# changed"  # as if the master's second figure cell had changed since the last run
+    translation.write_figures(figures, path)
+    english = notebooks.read(course.student_path(lecture))
+
+    copy = translated_copy(english, lecture, LANGUAGE)
+    stale_id = figures[1]["id"]
+    assert f"warning: {LANGUAGE}/{lecture}: 1 reference figure(s) shown in English" in capsys.readouterr().err
+    shown = {c.id: c.outputs for c in tagged(copy)}
+    assert shown[stale_id] == next(c.outputs for c in tagged(english) if c.id == stale_id)
+    assert shown[figures[0]["id"]] != next(c.outputs for c in tagged(english) if c.id == figures[0]["id"])
+    assert stale_figures(lecture) == [stale_id], "the stale-translation test would pass"
+
+    path.unlink()
+    copy = translated_copy(english, lecture, LANGUAGE)
+    assert f"warning: {LANGUAGE}/{lecture}: 3 reference figure(s) shown in English" in capsys.readouterr().err
+    assert [c.outputs for c in tagged(copy)] == [c.outputs for c in tagged(english)]
+    assert len(stale_figures(lecture)) == 3
+
+
+def test_edition_figures_are_drawn_in_a_kernel_of_that_language_and_leave_the_master_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(translation, "source_dir", lambda language: tmp_path / language)
+    draw = "import os\ndisplay({'image/png': os.environ['COURSE_LANGUAGE'], 'text/plain': 'a figure'}, raw=True)"
+    master = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('no figure')", id="plain"),
+                                             nbformat.v4.new_code_cell(draw, id="figure")])
+    master.cells[1].metadata["tags"] = [REFERENCE_FIGURE_TAG]
+    path = tmp_path / "lecture.ipynb"
+    notebooks.write(master, path)
+    before = path.read_bytes()
+
+    stored = translation.read_figures(store_edition_figures(path, "lecture", LANGUAGE))
+    assert path.read_bytes() == before, "the Chinese run must not write into the master"
+    assert [(f["id"], f["source"]) for f in stored] == [("figure", draw)]
+    assert [o["data"] for o in stored[0]["outputs"]] == [{"image/png": LANGUAGE}], "only images, from a zh-CN kernel"
 
 
 def test_release_keeps_the_editions_and_removes_lectures_gone_from_solutions(tmp_path):
