@@ -70,11 +70,11 @@ def _autograde(args: argparse.Namespace) -> int:
         shield = protection(limits)  # refuses (SandboxUnavailable, exit 2) before anything is graded
         print(("warning: " if shield["weaker"] else "") + f"protection: {shield['summary']}", file=sys.stderr,
               flush=True)
-    from . import runner
+    from .autograde import autograde
 
-    summary = runner.autograde(_state(args), Path(args.submissions), args.assignment or None, args.student or None,
-                               limits, workers=args.jobs, force=args.force, progress=not args.quiet,
-                               scheduler=args.scheduler, roster=args.roster)
+    summary = autograde(_state(args), Path(args.submissions), args.assignment or None, args.student or None,
+                        limits, workers=args.jobs, force=args.force, progress=not args.quiet,
+                        scheduler=args.scheduler, roster=args.roster)
     print("\n".join(summary.lines()))
     from .intake import layout_hint, unrecognised
 

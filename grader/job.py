@@ -33,9 +33,9 @@ from .sandbox import Limits
 INTERNAL_STUDENT = "student"  # the id used inside the scratch course, whatever the real id looks like
 # the grader's modules that cannot change a result (the command line, its output, the course directory, reports);
 # every other module of the package, a new one included, is part of GRADER_VERSION
-NOT_GRADING = frozenset({"__init__.py", "__main__.py", "console.py", "deadlines.py", "execute.py", "feedback_page.py",
-                         "formgrader.py", "lateness.py", "lms.py", "release.py", "reports.py", "review.py", "runner.py",
-                         "stopping.py", "store.py", "translation.py"})
+NOT_GRADING = frozenset({"__init__.py", "__main__.py", "autograde.py", "console.py", "deadlines.py", "execute.py",
+                         "feedback_page.py", "formgrader.py", "lateness.py", "lms.py", "release.py", "reports.py",
+                         "review.py", "runner.py", "stopping.py", "store.py", "translation.py"})
 
 
 def grader_version(package: Path = Path(__file__).resolve().parent) -> str:

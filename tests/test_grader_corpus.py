@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from grader import course, reports, runner, sandbox
+from grader import autograde, course, reports, sandbox
 from grader.cheating import is_flagged
 from grader.sandbox import Limits
 from grader.store import CourseState
@@ -32,7 +32,7 @@ def graded(tmp_path_factory):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
     state = CourseState(root / "course")
-    summary = runner.autograde(state, submitted, limits=LIMITS, workers=2, progress=False)
+    summary = autograde.autograde(state, submitted, limits=LIMITS, workers=2, progress=False)
     results = {r["student_id"]: r for r in state.results()}
     written, errors = reports.feedback(state)
     exported = reports.export(state)

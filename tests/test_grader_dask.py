@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import course, notebooks, runner
+from grader import autograde, course, notebooks
 from grader.job import Job, grade_one
 from grader.sandbox import Limits
 from grader.store import CourseState, GradebookWriter
@@ -32,7 +32,7 @@ def _class(root: Path) -> Path:
     return root
 
 
-def _cells(summary: runner.Summary) -> dict:
+def _cells(summary: autograde.Summary) -> dict:
     return {(r.student_id, r.assignment_id): {g: (c.score, c.max_score) for g, c in r.cells.items()}
             for r in summary.graded}
 
@@ -58,8 +58,8 @@ def test_a_job_and_its_result_pickle_cleanly_and_carry_no_paths_of_this_machine(
 def test_dask_cluster_grades_exactly_like_local_processes(tmp_path, cluster):
     submitted = _class(tmp_path / "submitted")
     local_state, dask_state = CourseState(tmp_path / "local"), CourseState(tmp_path / "dask")
-    local = runner.autograde(local_state, submitted, limits=LIMITS, workers=2, progress=False)
-    remote = runner.autograde(dask_state, submitted, limits=LIMITS, scheduler=cluster, progress=False)
+    local = autograde.autograde(local_state, submitted, limits=LIMITS, workers=2, progress=False)
+    remote = autograde.autograde(dask_state, submitted, limits=LIMITS, scheduler=cluster, progress=False)
     assert not local.failed and not remote.failed, (local.failed, remote.failed)
     assert len(remote.graded) == 5
     assert _cells(remote) == _cells(local)
@@ -68,7 +68,7 @@ def test_dask_cluster_grades_exactly_like_local_processes(tmp_path, cluster):
     assert totals[("ada", LECTURE)] == totals[("bob", LECTURE)] > totals[("cyd", LECTURE)] > 0
     assert totals[("eve", LECTURE)] == 0
     # the address form (what `--scheduler tcp://...` passes) works too; regrading one student changes nothing
-    again = runner.autograde(dask_state, submitted, student_ids=["dee"], limits=LIMITS, force=True,
-                             scheduler=cluster.scheduler.address, progress=False)
+    again = autograde.autograde(dask_state, submitted, student_ids=["dee"], limits=LIMITS, force=True,
+                                scheduler=cluster.scheduler.address, progress=False)
     assert again.reused == 0 and len(again.graded) == 1 and not again.failed
     assert GradebookWriter(dask_state).scores() == totals
