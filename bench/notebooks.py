@@ -31,7 +31,7 @@ def execute_time(assignment_id: str) -> float:
 
 
 def main() -> None:
-    course._put_interpreter_on_path()
+    course.put_interpreter_on_path()
     bare = import_time("pass")
     numpy = import_time("import numpy")
     utils = import_time("import utils, utils.checks.core, utils.datasets")

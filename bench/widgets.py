@@ -109,7 +109,7 @@ def time_control(widget: Any, control: Any, repeats: int = 3) -> tuple[float, fl
 def main(lectures: list[str]) -> None:
     from grader import course
 
-    course._put_interpreter_on_path()
+    course.put_interpreter_on_path()
     print(f"{'lecture':40s} {'cell':>4s}  {'control':16s} {'median':>8s} {'fastest':>8s}  continuous_update")
     for assignment_id in lectures or course.assignments():
         for cell, widget in collect_widgets(assignment_id):

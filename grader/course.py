@@ -31,7 +31,7 @@ def student_path(assignment_id: str) -> Path:
     return NOTEBOOKS / assignment_id / f"{assignment_id}.ipynb"
 
 
-def _put_interpreter_on_path() -> None:
+def put_interpreter_on_path() -> None:
     """nbgrader runs `alembic` and kernels from PATH: make this interpreter's scripts win, even unactivated."""
     scripts = os.path.dirname(sys.executable)
     if os.environ.get("PATH", "").split(os.pathsep)[0] != scripts:

@@ -122,7 +122,7 @@ def _scratch_course(assignment_ids: list[str] | None = None) -> Iterator[NbGrade
     Nothing is written to the repository: the gradebook and every generated file live in
     the temporary directory, which is removed afterwards.
     """
-    course._put_interpreter_on_path()
+    course.put_interpreter_on_path()
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config

@@ -98,7 +98,7 @@ def quiet() -> Iterator[None]:
 
 def api(root: Path, settings):
     """nbgrader's API over the scratch course at `root`."""
-    course._put_interpreter_on_path()
+    course.put_interpreter_on_path()
     know_gradebook_schema()
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory

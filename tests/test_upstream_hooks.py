@@ -94,7 +94,7 @@ def test_the_schema_head_read_in_process_is_what_alembic_answers(tmp_path):
     """The hook gives new gradebooks the version `alembic heads` gives (the slow way, asked once here)."""
     from nbgrader.api import Gradebook
 
-    course._put_interpreter_on_path()  # `alembic` from this venv
+    course.put_interpreter_on_path()  # `alembic` from this venv
     assert _original_get_alembic_version()() == scratch.alembic_head()
     scratch.know_gradebook_schema()
     with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}", course.COURSE_ID):

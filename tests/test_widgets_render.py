@@ -41,7 +41,7 @@ def executed(assignment_id: str):
     if assignment_id not in _EXECUTED:
         from nbclient import NotebookClient
 
-        course._put_interpreter_on_path()
+        course.put_interpreter_on_path()
         path = course.master_path(assignment_id)
         nb = notebooks.read(path)
         NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
