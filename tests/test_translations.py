@@ -104,7 +104,9 @@ def test_code_cells_and_cell_order_equal_the_english_copy(lecture):
     assert [(c.get("id"), c.cell_type, c.metadata) for c in chinese.cells] == \
         [(c.get("id"), c.cell_type, c.metadata) for c in english.cells]
     for zh, en in zip(chinese.cells, english.cells, strict=True):
-        if en.cell_type == "code":
+        if en.cell_type == "code":  # the reference figures' images differ (drawn in Chinese): checked below
+            if REFERENCE_FIGURE_TAG in en.metadata.get("tags", []):
+                zh, en = ({k: v for k, v in c.items() if k != "outputs"} for c in (zh, en))
             assert zh == en, f"{lecture}: code cell {en.get('id')} differs from the English copy"
         else:
             assert zh.source != en.source, f"{lecture}: markdown cell {en.get('id')} is the English one"
