@@ -143,7 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     execute = commands.add_parser(
         "execute-solutions", help="re-execute master notebooks in place (nbval reference)",
         description="Run each lecture's master notebook and store its outputs in place (metadata normalised), so "
-                    "the nbval regression run compares against current outputs.")
+                    "the nbval regression run compares against current outputs; then run it once more in each "
+                    "translated edition's language and store only its reference figures, for that edition's copy, in "
+                    "solutions/<language>/<lecture>.figures.json.")
     execute.add_argument("assignments", nargs="*", metavar="LECTURE", help="lecture ids (default: all in solutions/)")
     execute.set_defaults(run=_execute_solutions)
 
