@@ -366,6 +366,16 @@ def test_a_chinese_figure_draws_every_glyph_and_holds_no_english_word(name, capl
         assert any(CHINESE.search(text) for text in texts), "no Chinese text in the figure"
 
 
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_an_english_figure_renders_without_a_warning(name, caplog):
+    """Nothing on the notebook's stderr (nbval fails on it): e.g. matplotlib's "findfont: Font family ... not found"
+    for every absent font of a named font list."""
+    with warnings.catch_warnings(), caplog.at_level(logging.WARNING, logger="matplotlib"):
+        warnings.simplefilter("error")
+        FIGURES[name]().savefig(io.BytesIO(), format="png")
+    assert not caplog.records, [r.getMessage() for r in caplog.records]
+
+
 def test_the_english_edition_draws_no_chinese():
     texts = [t.get_text() for make in FIGURES.values() for t in make().findobj(Text)]
     assert not [text for text in texts if CHINESE.search(text)]

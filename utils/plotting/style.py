@@ -40,6 +40,7 @@ COURSE_RC: dict[RcKeyType, Any] = {
     "figure.titlesize": 14,
     "lines.linewidth": 2.0,
     "grid.alpha": 0.3,
+    "font.monospace": ["DejaVu Sans Mono"],  # ships with matplotlib; a named list warns once for each absent font
 }
 CHINESE_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Droid Sans Fallback")
 
