@@ -3,7 +3,8 @@ arrives, and sum the batch up (`Summary`).
 
 A result is saved to the journal (`results/`) before it is written to the gradebook, so a batch killed at any point
 (even with kill -9) resumes where it stopped and ends with the same gradebook: a re-run reuses every result whose key
-(submission bytes, master, limits, grader version) is unchanged and records it again, which changes nothing.
+(submission bytes, master and course package, limits, grader version) is unchanged and records it again, which changes
+nothing.
 """
 
 from __future__ import annotations

@@ -48,6 +48,21 @@ def grader_version(package: Path = Path(__file__).resolve().parent) -> str:
 
 
 GRADER_VERSION = grader_version()
+COURSE_PACKAGE = course.REPO / "utils"  # what every notebook imports: its checks and their messages decide a grade
+
+
+def course_version(assignment_id: str, package: Path = COURSE_PACKAGE, solutions: Path = course.SOLUTIONS) -> str:
+    """A digest of what a kernel reads besides the submission while it grades `assignment_id`: the course package
+    (its checks, their messages, the data sets) and the assignment's folder (the master and any file beside it).
+    A check fixed mid-term changes it, so a re-run regrades instead of keeping the grades of the broken check."""
+    digest = hashlib.sha256()
+    folder = solutions / assignment_id
+    files = [(package, p) for p in package.rglob("*.py")] + [(folder, p) for p in folder.rglob("*") if p.is_file()]
+    for root, path in sorted(files, key=lambda file: str(file[1])):
+        if ".ipynb_checkpoints" not in path.parts:
+            name = f"{root.name}/{path.relative_to(root)}"
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -66,12 +81,13 @@ class Job:
                    [p.to_json() for p in submission.problems], submission.timestamp, limits.as_dict())
 
     def key(self) -> str:
-        """Changes when anything that could change the result changes: bytes, master, limits, grader."""
+        """Changes when anything that could change the result changes: bytes, master and course package, limits,
+        grader."""
         digest = hashlib.sha256()
         for part in (GRADER_VERSION, self.assignment_id, json.dumps(self.limits, sort_keys=True),
                      json.dumps(self.problems, sort_keys=True), str(self.timestamp)):
             digest.update(part.encode() + b"\0")
-        digest.update(course.master_path(self.assignment_id).read_bytes())
+        digest.update(course_version(self.assignment_id).encode())
         digest.update(self.content if self.content is not None else b"<none>")
         return digest.hexdigest()
 

@@ -105,6 +105,31 @@ def test_a_change_that_cannot_change_a_grade_keeps_the_version(tmp_path):
     assert job.grader_version(package) == job.GRADER_VERSION
 
 
+def test_a_fixed_check_or_a_changed_master_folder_changes_every_key_of_that_lecture(tmp_path, monkeypatch):
+    lecture = "2.3-cost-function"
+    utils, solutions = tmp_path / "utils", tmp_path / "solutions"
+    shutil.copytree(job.COURSE_PACKAGE, utils, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(job.course.SOLUTIONS / lecture, solutions / lecture)
+    now = job.course_version(lecture, utils, solutions)
+    assert now == job.course_version(lecture)
+    # the editor's and Python's leftovers decide nothing
+    (solutions / lecture / ".ipynb_checkpoints").mkdir()
+    (solutions / lecture / ".ipynb_checkpoints" / f"{lecture}-checkpoint.ipynb").write_text("{}")
+    (utils / "checks" / "__pycache__").mkdir(exist_ok=True)
+    (utils / "checks" / "__pycache__" / "cost_function.cpython-311.pyc").write_bytes(b"stale")
+    assert job.course_version(lecture, utils, solutions) == now
+    changed = []
+    for path in (utils / "checks" / "cost_function.py", utils / "checks" / "messages" / "zh_CN.py",
+                 solutions / lecture / "data.csv"):
+        with open(path, "a") as file:
+            file.write("\n# a fix\n")
+        changed.append(job.course_version(lecture, utils, solutions))
+    assert len({now, *changed}) == 4
+    key = job.Job("ada", lecture, b"{}").key()
+    monkeypatch.setattr(job, "course_version", lambda assignment_id: changed[0])
+    assert job.Job("ada", lecture, b"{}").key() != key
+
+
 # --------------------------------------------------------------------------- the assignment model
 def test_hidden_tests_are_delimited_as_nbgrader_is_configured():
     clear = ClearHiddenTests()
