@@ -152,7 +152,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if not TIMINGS:
         return
     columns = sorted({what for _, what in TIMINGS}, key=["master run-all", "student run-all",
-                                                         "widget step (max)", "validate complete",
+                                                         "widget step (slowest)", "validate complete",
                                                          "validate blank", "notebook 7 open"].index)
     terminalreporter.section("browser: seconds per notebook")
     terminalreporter.write_line(f"{'lecture':42s}" + "".join(f"{c:>19s}" for c in columns))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import time
 
 from playwright.sync_api import Locator
@@ -89,24 +90,50 @@ _STEP_JS = """
 }
 """
 
+# Resolves with the milliseconds from the slider handle's keydown to a new picture (decoded) or text in the widget's
+# output, watched by the page itself: polling from Python would tie up the page's main thread and add to the time.
+_WATCH_STEP_JS = """
+(view) => {
+  const out = view.querySelector('.widget-output') || view;
+  const shown = () => Array.from(out.querySelectorAll('img')).map((img) => img.src).join('|') + '#' + out.innerText;
+  const before = shown();
+  const handle = view.querySelector('.widget-slider .noUi-handle');
+  window.__courseStep = new Promise((resolve) => {
+    let pressed = null;
+    handle.addEventListener('keydown', () => { pressed = performance.now(); }, {once: true, capture: true});
+    const observer = new MutationObserver(async () => {
+      const images = Array.from(out.querySelectorAll('img'));
+      if (pressed === null || shown() === before || (!images.length && !out.innerText.trim())) return;
+      observer.disconnect();
+      await Promise.all(images.map((img) => img.decode().catch(() => null)));
+      resolve(performance.now() - pressed);
+    });
+    observer.observe(out, {subtree: true, childList: true, attributes: true, characterData: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 15000);
+  });
+}
+"""
 
-def keyboard_step(view: Locator, timeout: float = 15) -> float | None:
-    """Step the first slider one notch with the keyboard (focus its handle, press an arrow key) and return the
-    seconds until the widget's output shows a new picture; None if the widget has no slider or never answers.
 
-    This is what a student feels on every step: the browser sends the value, the kernel redraws, the PNG comes back.
+def keyboard_step(view: Locator, steps: int = 3) -> float | None:
+    """Step the first slider one notch with the keyboard (focus its handle, press an arrow key), `steps` times, and
+    return the median of the seconds from the key press until the widget's output shows a new picture, decoded;
+    None if the widget has no slider or does not answer within 15 s.
+
+    This is what a student feels on every step: the browser sends the value, the kernel redraws, the PNG comes back
+    and is drawn. The page times it itself, from its keydown event to the change in the output.
     """
-    key = view.evaluate(_STEP_JS)
-    if key is None:
-        return None
-    handle = view.locator(".widget-slider .noUi-handle").first
-    before = shown(view)
-    handle.focus()
-    start = time.monotonic()
-    handle.press(key)
-    while time.monotonic() - start < timeout:
-        now = shown(view)
-        if now != before and (now["images"] or now["text"]):
-            return time.monotonic() - start
-        time.sleep(0.01)
-    return None
+    times = []
+    for _ in range(steps):
+        key = view.evaluate(_STEP_JS)
+        if key is None:
+            return None
+        handle = view.locator(".widget-slider .noUi-handle").first
+        handle.focus()
+        view.evaluate(_WATCH_STEP_JS)
+        handle.press(key)
+        milliseconds = view.page.evaluate("() => window.__courseStep")
+        if milliseconds is None:
+            return None
+        times.append(milliseconds / 1000)
+    return statistics.median(times)

@@ -60,9 +60,9 @@ def plot_linear_vs_sigmoid(X: np.ndarray, Y: np.ndarray, w: float, b: float, sig
     ax.axhspan(0.0, 1.0, color="0.93", zorder=0, label=translated("a probability lives here", "概率只能在这个范围内"))
     for label in (0, 1):
         ax.scatter(x[y == label], y[y == label], color=CLASS_COLOURS[label], s=22, zorder=3, label=f"y = {label}")
-    ax.plot(grid, linear, color="tab:red", ls="--", lw=1.6, label=translated(r"linear $w x + b$", "线性 w x + b"))
+    ax.plot(grid, linear, color="tab:red", ls="--", lw=1.6, label=translated("linear w x + b", "线性 w x + b"))
     ax.plot(grid, np.asarray(sigmoid(linear), dtype=float), color="tab:green", lw=2.2,
-            label=translated(r"logistic $\sigma(w x + b)$", "逻辑回归 σ(w x + b)"))
+            label=translated("logistic σ(w x + b)", "逻辑回归 σ(w x + b)"))
     ax.set_ylim(-1.5, 2.5)
     ax.set_xlim(grid[0], grid[-1])
     ax.set_xlabel("x")
@@ -99,8 +99,8 @@ def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b
                    label=f"y = {label}")
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])
-    ax.set_xlabel("$x_1$")
-    ax.set_ylabel("$x_2$")
+    ax.set_xlabel("x₁")  # plain text, not mathtext: a widget redraws this figure, and mathtext is parsed anew each time
+    ax.set_ylabel("x₂")
     ax.set_title(translated("w1 = {w1:.2f}, w2 = {w2:.2f}, b = {b:.2f}: the black line is where the model says 0.5",
                             "w1 = {w1:.2f}，w2 = {w2:.2f}，b = {b:.2f}：黑线是模型输出 0.5 的地方（决策边界）",
                             w1=w1, w2=w2, b=b))
