@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notebook_cases import ASSIGNMENTS, GradedCourse, session_cases
+from notebook_cases import ASSIGNMENTS, SESSION_CASES, GradedCourse, session_cases
 
 # Notebooks under tests/ are corpora of submissions, not nbval targets.
 collect_ignore_glob = ["**/*.ipynb"]
@@ -20,9 +20,9 @@ def assignment_id(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
-def _lecture_of(item: pytest.Item) -> str | None:
+def _lecture_of(item: pytest.Item, parameter: str = "assignment_id") -> str | None:
     callspec = getattr(item, "callspec", None)
-    return callspec.params.get("assignment_id") if callspec else None
+    return callspec.params.get(parameter) if callspec else None
 
 
 @pytest.fixture(scope="session")
@@ -30,10 +30,22 @@ def graded_course(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     """The session's pipeline cases graded in one grader run, its course directory kept for the session's readers:
     every case of `pipeline_cases` of each lecture a test asks about by its `assignment_id` parameter, and, when a
     test without that parameter asks, the completed and blank copies of every other lecture. The grader's start-up
-    is paid once, and two workers stay busy to the end instead of idling at the tail of each lecture."""
+    is paid once, and two workers stay busy to the end instead of idling at the tail of each lecture. A test using a
+    fixture registered with `notebook_cases.session_cases_for` adds that fixture's cases for its `lecture` instead."""
     users = [item for item in request.session.items if "graded_course" in getattr(item, "fixturenames", ())]
-    asked = [_lecture_of(item) for item in users]
+    asked: list[str | None] = []
+    extra: set[tuple[str, str | None]] = set()
+    for item in users:
+        fixture = next((name for name in SESSION_CASES if name in getattr(item, "fixturenames", ())), None)
+        if fixture is None:
+            asked.append(_lecture_of(item))
+        else:
+            extra.add((fixture, _lecture_of(item, "lecture")))
     cases = session_cases(asked, request.config.getoption("--sample-cases"))
+    for fixture, lecture in sorted(extra, key=str):
+        if lecture is None:
+            raise pytest.UsageError(f"a test using {fixture} must take a `lecture` parameter")
+        cases |= {(lecture, f"{fixture}:{name}"): nb for name, nb in SESSION_CASES[fixture](lecture).items()}
     return GradedCourse.grade(cases, tmp_path_factory.mktemp("graded-course"))
 
 

@@ -10,6 +10,7 @@ import runpy
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from grader import assignment, course, notebooks
 from grader.assignment import answer_cells as answer_cells  # the tests' answer cells are the model's
 
 ASSIGNMENTS = course.assignments()
+# fixture name -> the cases (name -> notebook) a test using that fixture needs graded for its `lecture` parameter
+SESSION_CASES: dict[str, Callable[[str], dict[str, nbformat.NotebookNode]]] = {}
 MUTANTS_DIR = Path(__file__).parent / "mutants"
 VARIANTS_DIR = Path(__file__).parent / "variants"
 
@@ -107,6 +110,19 @@ def session_cases(asked: list[str | None], sample: bool = False) -> dict[tuple[s
             chosen = {name: chosen[name] for name in ("completed", "blank")}
         cases |= {(lecture, name): nb for name, nb in chosen.items()}
     return cases
+
+
+def session_cases_for(fixture: str, cases: Callable[[str], dict[str, nbformat.NotebookNode]]) -> None:
+    """Have the session's graded course also grade `cases(lecture)` for every `lecture` a test using `fixture` names,
+    under the names `<fixture>:<name>` (`results_of` reads them back): one grader run serves every test file."""
+    SESSION_CASES[fixture] = cases
+
+
+def results_of(graded: GradedCourse, fixture: str) -> dict[tuple[str, str], dict]:
+    """The results of the cases `fixture` asked for (`session_cases_for`), by (lecture, name)."""
+    prefix = f"{fixture}:"
+    return {(lecture, name.removeprefix(prefix)): result for (lecture, name), result in graded.results.items()
+            if name.startswith(prefix)}
 
 
 def of_kind(results: dict[str, dict], kind: str) -> dict[str, dict]:

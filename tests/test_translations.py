@@ -16,7 +16,7 @@ from grader.execute import store_edition_figures
 from grader.release import REFERENCE_FIGURE_TAG, generate, remove_stale, translated_copy, with_edition_figures
 from grader.reports import render_feedback
 from grader.results import Result
-from notebook_cases import answer_cells, grade_cases, load_mutants, with_answer
+from notebook_cases import answer_cells, load_mutants, results_of, session_cases_for, with_answer
 
 LANGUAGE = "zh-CN"
 EDITION = course.NOTEBOOKS / LANGUAGE
@@ -316,7 +316,6 @@ def completed_edition(nb: nbformat.NotebookNode, lecture: str) -> nbformat.Noteb
     return nb
 
 
-GRADED = ("test_the_chinese_copy_is_graded_like_the_english_one", "test_the_feedback_is_in_the_submissions_language")
 # a cell each graded copy gets at its end: it prints the language utils.language gives the grading kernel
 EDITION_PROBE = "from utils.language import current\nprint('edition:', current())"
 
@@ -330,22 +329,25 @@ def _probed(nb: nbformat.NotebookNode, source: str = EDITION_PROBE) -> nbformat.
     return nb
 
 
+def edition_cases(lecture: str) -> dict[str, nbformat.NotebookNode]:
+    """What the tests below grade of one lecture: a completed and a blank Chinese copy, and one mutant in each edition
+    (every copy but the blank one with EDITION_PROBE, the blank one with FLOOD)."""
+    chinese, english = edition_copy(lecture), notebooks.read(course.student_path(lecture))
+    function, mutants = next(iter(load_mutants(lecture).items()))
+    mutant = next(iter(mutants.values()))
+    return {"completed": _probed(completed_edition(chinese, lecture)),
+            "blank": _probed(chinese, FLOOD),
+            "mutant_zh": _probed(with_answer(completed_edition(chinese, lecture), function, mutant)),
+            "mutant_en": _probed(with_answer(completed_edition(english, lecture), function, mutant))}
+
+
+session_cases_for("graded_editions", edition_cases)
+
+
 @pytest.fixture(scope="module")
-def graded_editions(request) -> dict[tuple[str, str], dict]:
-    """For every lecture the session selected for the tests below, in one grader run: a completed and a blank Chinese
-    copy, and one mutant in each edition (every copy but the blank one with EDITION_PROBE, the blank one with FLOOD)."""
-    lectures = sorted({item.callspec.params["lecture"] for item in request.session.items
-                       if getattr(item, "originalname", "") in GRADED})
-    cases: dict[tuple[str, str], nbformat.NotebookNode] = {}
-    for lecture in lectures:
-        chinese, english = edition_copy(lecture), notebooks.read(course.student_path(lecture))
-        function, mutants = next(iter(load_mutants(lecture).items()))
-        mutant = next(iter(mutants.values()))
-        cases |= {(lecture, "completed"): _probed(completed_edition(chinese, lecture)),
-                  (lecture, "blank"): _probed(chinese, FLOOD),
-                  (lecture, "mutant_zh"): _probed(with_answer(completed_edition(chinese, lecture), function, mutant)),
-                  (lecture, "mutant_en"): _probed(with_answer(completed_edition(english, lecture), function, mutant))}
-    return grade_cases(cases)
+def graded_editions(graded_course) -> dict[tuple[str, str], dict]:
+    """`edition_cases` of every lecture the session's tests below name, graded in the session's one grader run."""
+    return results_of(graded_course, "graded_editions")
 
 
 @pytest.mark.slow
