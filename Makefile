@@ -30,14 +30,16 @@ test: $(STAMP) lint
 	bash scripts/install-cjk-font.sh
 	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
 
-## check: the course authors' loop after a notebook edit (at most 2 minutes): lint, the utils/check unit tests, nbval
-## of the masters, the stale-copy and translation checks, and the pipeline grading one mutant and one correct variant
-## per function (the same fixed sample every time) in one grader run for all lectures. It leaves out the tests marked
-## `browser` (tests/browser) and `grader` (the grader's own machinery: CLI, interrupts, Dask, sandbox, review, warm
-## kernels, bench), which `make test` runs.
+## check: the course authors' loop after a notebook edit: lint, the utils/check unit tests, nbval of the masters, the
+## stale-copy and translation checks, and the pipeline grading one mutant and one correct variant per function (the
+## same fixed sample every time) in one grader run for all lectures. It leaves out the tests marked `browser`
+## (tests/browser) and `grader` (the grader's own machinery: CLI, interrupts, Dask, sandbox, review, warm kernels,
+## bench), which `make test` runs. `make check LECTURE=2.5-derivatives` keeps only that lecture's tests (and those of
+## no lecture in particular): the loop after editing one lecture.
 check: $(STAMP) lint
 	bash scripts/install-sandbox.sh
-	$(BIN)/python -m pytest -m "not browser and not grader" --sample-cases --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser and not grader" --sample-cases --durations=10 \
+		$(if $(LECTURE),--lecture $(LECTURE)) $(PYTEST_ARGS)
 
 ## lint: ruff and mypy on grader/, utils/, tests/ and bench/ (configured in pyproject.toml)
 lint: $(STAMP)

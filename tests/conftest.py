@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from notebook_cases import ASSIGNMENTS, SESSION_CASES, GradedCourse, session_cases
@@ -13,6 +15,33 @@ collect_ignore_glob = ["**/*.ipynb"]
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--sample-cases", action="store_true",
                      help="grade one mutant and one correct variant per function instead of all (make check)")
+    parser.addoption("--lecture", choices=ASSIGNMENTS, default=None,
+                     help="only this lecture's tests, and the tests that belong to no lecture (make check LECTURE=...)")
+
+
+def lecture_of_test(item: pytest.Item) -> str | None:
+    """The lecture a test is about, if any: named by a `lecture` marker, by a parameter (a lecture id, its number, or a
+    name that starts with its number, as "2.2 plot_sigmoid"), or by the master nbval runs."""
+    marker = item.get_closest_marker("lecture")
+    if marker:
+        return marker.args[0]
+    callspec = getattr(item, "callspec", None)
+    for value in callspec.params.values() if callspec else ():
+        for lecture in ASSIGNMENTS:
+            number = lecture.split("-")[0]
+            if isinstance(value, str) and (value in (lecture, number) or value.startswith(number + " ")):
+                return lecture
+    return next((lecture for lecture in ASSIGNMENTS if lecture in Path(item.path).parts), None)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    chosen = config.getoption("--lecture")
+    if not chosen:
+        return
+    others = [item for item in items if lecture_of_test(item) not in (None, chosen)]
+    if others:
+        config.hook.pytest_deselected(items=others)
+        items[:] = [item for item in items if item not in set(others)]
 
 
 @pytest.fixture(params=ASSIGNMENTS)

@@ -20,6 +20,7 @@ import pytest
 from grader import course
 
 ASSIGNMENT = "2.9-logistic-regression-gradient-descent"
+pytestmark = pytest.mark.lecture(ASSIGNMENT)
 CATVNONCAT = course.REPO.parent / "shared" / "data" / "catvnoncat"
 MUTANTS_FILE = Path(__file__).parent / "mutants" / f"{ASSIGNMENT}.py"
 FUNCTIONS = ("sigmoid_derivative", "single_example_gradients", "gradients_loop", "propagate", "optimize", "model")
@@ -455,7 +456,7 @@ def test_every_correct_variant_passes_the_visible_check():
 # ----------------------------------------------------------------------------- plotting and widgets
 
 def test_plot_images_titles_each_image_and_rejects_mismatches():
-    from utils.plotting.training import plot_images
+    from utils.plotting.logistic_regression_gradient_descent import plot_images
 
     images = np.arange(3 * 4 * 4, dtype=np.uint8).reshape(3, 4, 4, 1)
     fig = plot_images(images, ["a", "b", "c"], columns=2, title="three")
@@ -470,7 +471,7 @@ def test_plot_images_titles_each_image_and_rejects_mismatches():
 
 
 def test_plot_cost_and_weight_norm_draws_both_curves():
-    from utils.plotting.training import plot_cost_and_weight_norm
+    from utils.plotting.logistic_regression_gradient_descent import plot_cost_and_weight_norm
 
     fig = plot_cost_and_weight_norm([1, 2, 4], [0.5, 0.2, 0.1], [1.0, 2.0, 3.0])
     cost_ax, norm_ax = fig.axes
@@ -482,7 +483,7 @@ def test_plot_cost_and_weight_norm_draws_both_curves():
 def test_plot_cost_curves_side_by_side_and_marks_non_finite_costs():
     from matplotlib.figure import Figure
 
-    from utils.plotting.training import plot_cost_curves
+    from utils.plotting.logistic_regression_gradient_descent import plot_cost_curves
 
     fig = plot_cost_curves({"rate 0.1": [0.7, 0.5, 0.4], "rate 9": [0.7, math.inf, math.nan, 3.0]}, every=1)
     assert isinstance(fig, Figure) and len(fig.axes) == 2
@@ -494,7 +495,7 @@ def test_plot_cost_curves_side_by_side_and_marks_non_finite_costs():
 
 
 def test_plot_weights_image_folds_w_back_into_the_image():
-    from utils.plotting.training import plot_weights_image
+    from utils.plotting.logistic_regression_gradient_descent import plot_weights_image
 
     w = np.arange(2 * 3 * 3, dtype=float).reshape(-1, 1) - 8
     fig = plot_weights_image(w, (2, 3, 3))
@@ -507,16 +508,16 @@ def test_plot_weights_image_folds_w_back_into_the_image():
 
 
 def test_plot_decision_boundary_draws_the_line_w_dot_x_plus_b_equals_zero():
-    from utils.plotting.training import plot_boundary_progress, plot_decision_boundary
+    from utils.plotting.logistic_regression_gradient_descent import plot_boundary_progress, plot_boundary_snapshot
 
     X = np.array([[-1.0, 1.0, 2.0, -2.0], [0.5, -0.5, 1.0, -1.0]])
     Y = np.array([[0, 1, 1, 0]])
-    fig = plot_decision_boundary(X, Y, np.array([[1.0], [2.0]]), 0.5, iteration=7, cost=0.25)
+    fig = plot_boundary_snapshot(X, Y, np.array([[1.0], [2.0]]), 0.5, iteration=7, cost=0.25)
     ax = fig.axes[0]
     xs, ys = ax.lines[0].get_data()
     assert np.allclose(1.0 * np.asarray(xs) + 2.0 * np.asarray(ys) + 0.5, 0)
     assert ax.get_title().startswith("iteration 7, cost 0.250")
-    vertical = plot_decision_boundary(X, Y, np.array([[2.0], [0.0]]), -1.0).axes[0]
+    vertical = plot_boundary_snapshot(X, Y, np.array([[2.0], [0.0]]), -1.0).axes[0]
     assert np.allclose(vertical.lines[0].get_xdata(), 0.5)
     history = [(k, np.array([[1.0 + k], [1.0]]), 0.0, 1.0 / (k + 1)) for k in range(3)]
     assert len(plot_boundary_progress(X, Y, history).axes) == 3
@@ -525,7 +526,7 @@ def test_plot_decision_boundary_draws_the_line_w_dot_x_plus_b_equals_zero():
 
 
 def test_plot_computation_graph_writes_forward_and_backward_values():
-    from utils.plotting.training import plot_computation_graph
+    from utils.plotting.logistic_regression_gradient_descent import plot_computation_graph
 
     forward = {"x1": 1.0, "x2": 2.0, "w1": 0.5, "w2": -0.25, "b": 0.1, "z": 0.1, "a": 0.525, "y": 1, "L": 0.644}
     texts = [t.get_text() for t in plot_computation_graph(forward).axes[0].texts]
@@ -538,14 +539,14 @@ def test_plot_computation_graph_writes_forward_and_backward_values():
 def test_widgets_redraw_precomputed_results_only(monkeypatch):
     import ipywidgets
 
-    import utils.plotting.training as plotting
-    from utils.widgets.training import decision_boundary_widget, weights_widget
+    import utils.plotting.logistic_regression_gradient_descent as plotting
+    from utils.widgets.logistic_regression_gradient_descent import boundary_progress_widget, weights_widget
 
     drawn = []
-    monkeypatch.setattr(plotting, "plot_decision_boundary", lambda *args, **kwargs: drawn.append(kwargs["iteration"]))
+    monkeypatch.setattr(plotting, "plot_boundary_snapshot", lambda *args, **kwargs: drawn.append(kwargs["iteration"]))
     X, Y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([[0, 1]])
     history = [(0, np.zeros((2, 1)), 0.0, 0.69), (10, np.ones((2, 1)), 0.1, 0.3), (50, np.ones((2, 1)), 0.2, 0.1)]
-    widget = decision_boundary_widget(X, Y, history)
+    widget = boundary_progress_widget(X, Y, history)
     assert isinstance(widget, ipywidgets.interactive)
     slider = widget.children[0]
     assert (slider.min, slider.max) == (0, 2)
@@ -556,4 +557,4 @@ def test_widgets_redraw_precomputed_results_only(monkeypatch):
     menu = weights_widget({"rate 0.1": np.ones((4, 1)), "rate 1": -np.ones((4, 1))}, (2, 2, 1)).children[0]
     assert list(menu.options) == ["rate 0.1", "rate 1"]
     with pytest.raises(ValueError):
-        decision_boundary_widget(X, Y, [])
+        boundary_progress_widget(X, Y, [])
