@@ -155,12 +155,14 @@ def pytest_terminal_summary(terminalreporter) -> None:
                                                          "widget step (slowest)", "validate complete",
                                                          "validate blank", "notebook 7 open"].index)
     terminalreporter.section("browser: seconds per notebook")
-    terminalreporter.write_line(f"{'lecture':42s}" + "".join(f"{c:>19s}" for c in columns))
+    widths = [max(19, len(c) + 2) for c in columns]
+    terminalreporter.write_line(f"{'lecture':42s}" + "".join(
+        f"{c:>{w}s}" for c, w in zip(columns, widths, strict=True)))
     for lecture in course.assignments():
         row = [TIMINGS.get((lecture, c)) for c in columns]
         if any(v is not None for v in row):
-            terminalreporter.write_line(
-                f"{lecture:42s}" + "".join(f"{'-' if v is None else f'{v:.2f}':>19s}" for v in row))
+            terminalreporter.write_line(f"{lecture:42s}" + "".join(
+                f"{'-' if v is None else f'{v:.2f}':>{w}s}" for v, w in zip(row, widths, strict=True)))
     if "start" in _SESSION:
         terminalreporter.write_line(f"browser suite wall time: {time.perf_counter() - _SESSION['start']:.0f} s "
                                     f"(screenshots in {SCREENSHOTS})")

@@ -180,13 +180,13 @@ class Lab:
         self.page.wait_for_function(
             "() => !Array.from(window.jupyterapp.shell.currentWidget.content.model.cells)"
             ".some((c) => c.type === 'code' && (c.executionCount !== null || c.outputs.length > 0))")
-        start = time.perf_counter()
+        start = time.monotonic()
         self.menu("Run", "Run All Cells")
-        self.wait_until_done(timeout)
-        return time.perf_counter() - start
+        return self.wait_until_done(timeout) - start
 
-    def wait_until_done(self, timeout: float) -> None:
-        """Wait until no cell is running or queued, the kernel is idle, and a cell has run; stable for 1 s."""
+    def wait_until_done(self, timeout: float) -> float:
+        """Wait until no cell is running or queued, the kernel is idle, and a cell has run; stable for 1 s. Returns
+        the moment (time.monotonic) the notebook became quiet, not the end of that second."""
         deadline = time.monotonic() + timeout
         quiet_since = None
         while time.monotonic() < deadline:
@@ -198,10 +198,10 @@ class Lab:
             if busy == 0 and idle and ran:
                 quiet_since = quiet_since or time.monotonic()
                 if time.monotonic() - quiet_since >= 1.0:
-                    return
+                    return quiet_since
             else:
                 quiet_since = None
-            time.sleep(0.2)
+            time.sleep(0.05)
         raise TimeoutError(f"notebook still running after {timeout} s")
 
     # -- widgets -------------------------------------------------------------------------------------------------
