@@ -174,7 +174,7 @@ def test_normalize_pixels_names_what_differs_in_digits():
 def test_show_examples_as_columns_draws_X_Y_and_the_first_columns_as_images():
     from matplotlib.figure import Figure
 
-    from utils.plotting.images import show_examples_as_columns
+    from utils.plotting.binary_classification import show_examples_as_columns
 
     rng = np.random.default_rng(0)
     images = rng.integers(0, 256, size=(9, 3, 4, 1), dtype=np.uint8)
@@ -190,7 +190,7 @@ def test_show_examples_as_columns_draws_X_Y_and_the_first_columns_as_images():
 
 
 def test_show_pixel_in_vector_formats_n_x_for_people():
-    from utils.plotting.images import feature_index, show_pixel_in_vector
+    from utils.plotting.binary_classification import feature_index, show_pixel_in_vector
 
     image = np.zeros((64, 64, 3), dtype=np.uint8)
     fig = show_pixel_in_vector(image, 10, 20, 1)

@@ -24,17 +24,13 @@ from utils.plotting.computation_graph import (  # noqa: E402
     Node,
     draw_computation_graph,
     format_number,
-    grads_of,
     graph_nodes,
     layout,
     skip_bend,
 )
-from utils.widgets.computation_graph import (  # noqa: E402
-    backward_frame,
-    backward_stepper,
-    forward_frame,
-    forward_stepper,
-)
+from utils.plotting.derivatives_with_computation_graph import grads_of  # noqa: E402
+from utils.widgets.computation_graph import forward_frame, forward_stepper  # noqa: E402
+from utils.widgets.derivatives_with_computation_graph import backward_frame, backward_stepper  # noqa: E402
 
 L27, L28 = "2.7-computation-graph", "2.8-derivatives-with-computation-graph"
 

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from utils.checks.core import CheckFailed, NotImplementedYet
 from utils.checks.cost_function import check_cost, check_cost_from_logits, check_cost_from_logits_challenge
-from utils.plotting.cost_function import negative_curvature, plot_cost_curves, plot_loss_curves
+from utils.plotting.cost_function import negative_curvature, plot_convexity_comparison, plot_loss_curves
 
 
 # Reference implementations written for these tests only (tests/ does not ship to students).
@@ -178,9 +178,9 @@ def test_negative_curvature_finds_where_a_curve_bends_down():
     assert mask[25:40].all() and not mask[1:20].any()
 
 
-def test_plot_cost_curves_shades_the_non_convex_stretches():
+def test_plot_convexity_comparison_shades_the_non_convex_stretches():
     w = np.linspace(-3.0, 3.0, 61)
-    fig = plot_cost_curves(w, w**2, np.cos(w))
+    fig = plot_convexity_comparison(w, w**2, np.cos(w))
     convex_ax, bumpy_ax = fig.axes
     assert convex_ax.get_title().endswith(": convex") and bumpy_ax.get_title().endswith("not convex")
     assert len(convex_ax.patches) == 0

@@ -15,7 +15,8 @@ from matplotlib.patches import Polygon  # noqa: E402
 
 from utils.checks import derivatives as checks25  # noqa: E402
 from utils.checks.core import CheckFailed, NotImplementedYet  # noqa: E402
-from utils.plotting.derivatives import plot_slope_errors, plot_slope_triangle, plot_tangent_lines  # noqa: E402
+from utils.plotting.derivatives import plot_slope_triangle  # noqa: E402
+from utils.plotting.more_derivative_examples import plot_slope_errors, plot_tangent_lines  # noqa: E402
 
 
 def _not_implemented(*args, **kwargs):
@@ -197,7 +198,7 @@ def test_slope_triangle_widget_redraws_for_the_slider_values(monkeypatch):
 
 
 def test_tangent_widget_draws_the_tangent_at_the_slider(monkeypatch):
-    from utils.widgets import derivatives as widgets
+    from utils.widgets import more_derivative_examples as widgets
 
     widget = widgets.tangent_widget(np.log, lambda a: 1 / a, (0.5, 4.5), name="ln a")
     slider = next(child for child in widget.children if getattr(child, "description", "") == "a")

@@ -18,6 +18,7 @@ The cases use the numbers of the lectures' own static figures where they matter 
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import logging
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -33,14 +35,22 @@ matplotlib.use("Agg")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from utils import language  # noqa: E402
+from utils.plotting import (  # noqa: E402
+    binary_classification,
+    cost_function,
+    derivatives,
+    gradient_descent,
+    logistic_regression,
+    more_derivative_examples,
+)
 from utils.plotting import computation_graph as cg  # noqa: E402
-from utils.plotting import cost_function, derivatives, gradient_descent, images, logistic_regression, training  # noqa: E402
+from utils.plotting import logistic_regression_gradient_descent as lrgd  # noqa: E402
 from utils.plotting.style import COURSE_RC, translated  # noqa: E402
 
 EDITIONS = ("en", "zh-CN")
@@ -55,9 +65,10 @@ def _loss_curves(y_hat: float) -> Figure:
     return cost_function.plot_loss_curves(grid, -np.log(grid), -np.log(1 - grid), y_hat)
 
 
-def _cost_curves() -> Figure:
+def _convexity_comparison() -> Figure:
     w = np.linspace(-4, 4, 201)
-    return cost_function.plot_cost_curves(w, np.log1p(np.exp(-w)) + np.log1p(np.exp(w / 3)), 1 / (1 + np.exp(w)) ** 2)
+    return cost_function.plot_convexity_comparison(w, np.log1p(np.exp(-w)) + np.log1p(np.exp(w / 3)),
+                                                   1 / (1 + np.exp(w)) ** 2)
 
 
 def _bowl() -> tuple[np.ndarray, np.ndarray]:
@@ -114,9 +125,9 @@ _W = np.array([[1.0], [1.5]])
 
 # name -> a function drawing the figure. Each lecture's figures, with the numbers of its static cells.
 FIGURES: dict[str, Callable[[], Figure]] = {
-    "2.1 show_channels": lambda: images.show_channels(_IMAGE),
-    "2.1 show_pixel_in_vector": lambda: images.show_pixel_in_vector(_IMAGE, 10, 20, 1),
-    "2.1 show_examples_as_columns": lambda: images.show_examples_as_columns(
+    "2.1 show_channels": lambda: binary_classification.show_channels(_IMAGE),
+    "2.1 show_pixel_in_vector": lambda: binary_classification.show_pixel_in_vector(_IMAGE, 10, 20, 1),
+    "2.1 show_examples_as_columns": lambda: binary_classification.show_examples_as_columns(
         _FACES, np.arange(20).reshape(1, -1) % 2, (25, 25, 1)),
     "2.2 plot_sigmoid": lambda: logistic_regression.plot_sigmoid(_sigmoid),
     "2.2 plot_linear_vs_sigmoid": lambda: logistic_regression.plot_linear_vs_sigmoid(
@@ -126,7 +137,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "2.3 plot_loss_curves y_hat=0.5": lambda: _loss_curves(0.5),
     "2.3 plot_loss_curves y_hat=0.05": lambda: _loss_curves(0.05),
     "2.3 plot_loss_curves y_hat=0.95": lambda: _loss_curves(0.95),
-    "2.3 plot_cost_curves": _cost_curves,
+    "2.3 plot_convexity_comparison": _convexity_comparison,
     "2.4 plot_descent_1d": lambda: gradient_descent.plot_descent_1d(
         *_bowl(), _descent(5.0, 0.3, 10), list((np.asarray(_descent(5.0, 0.3, 10)) - 2) ** 2 + 1),
         translated("learning rate 0.30, 10 steps", "学习率 0.30，10 步")),
@@ -141,52 +152,46 @@ FIGURES: dict[str, Callable[[], Figure]] = {
         lambda a: a ** 2, 2.0, 0.5, a_range=(0.0, 3.5), name="f(a) = a²"),
     "2.6 plot_slope_triangle a^2 at 5": lambda: derivatives.plot_slope_triangle(
         lambda a: a ** 2, 5.0, 0.5, a_range=(0.0, 6.0), name="f(a) = a²"),
-    "2.6 plot_secant": lambda: derivatives.plot_secant(
+    "2.6 plot_secant": lambda: more_derivative_examples.plot_secant(
         lambda a: a ** 2, lambda a: 2 * a, 2.0, [1.0, 0.5, 0.1], (0.0, 3.5), name="f(a) = a²"),
-    "2.6 plot_secant h=0.001": lambda: derivatives.plot_secant(
+    "2.6 plot_secant h=0.001": lambda: more_derivative_examples.plot_secant(
         lambda a: a ** 2, lambda a: 2 * a, 2.0, [0.001], (0.0, 3.5), name="f(a) = a²"),
-    "2.6 plot_tangent_lines a^2": lambda: derivatives.plot_tangent_lines(
+    "2.6 plot_tangent_lines a^2": lambda: more_derivative_examples.plot_tangent_lines(
         lambda a: a ** 2, lambda a: 2 * a, [2.0, 5.0], (0.0, 6.0), name="f(a) = a²"),
-    "2.6 plot_tangent_lines ln": lambda: derivatives.plot_tangent_lines(
+    "2.6 plot_tangent_lines ln": lambda: more_derivative_examples.plot_tangent_lines(
         np.log, lambda a: 1 / a, [0.5, 2.0, 4.0], (0.2, 6.0), name="f(a) = ln a"),
-    "2.6 plot_slope_errors": lambda: derivatives.plot_slope_errors(
+    "2.6 plot_slope_errors": lambda: more_derivative_examples.plot_slope_errors(
         np.logspace(-1, -12, 45), np.abs(6 * np.logspace(-1, -12, 45)) + 1e-16 / np.logspace(-1, -12, 45),
         np.logspace(-1, -12, 45) ** 2 + 1e-16 / np.logspace(-1, -12, 45)),
     "2.7 draw_computation_graph": _graph,
-    "2.9 plot_computation_graph": lambda: training.plot_computation_graph(
+    "2.9 plot_computation_graph": lambda: lrgd.plot_computation_graph(
         {"x1": 1.0, "x2": 2.0, "w1": 0.5, "w2": -0.3, "b": 0.1, "z": 0.0, "a": 0.5, "y": 1, "L": 0.693},
         {"da": -2.0, "dz": -0.5, "dw1": -0.5, "dw2": -1.0, "db": -0.5}),
-    "2.9 plot_cost_curves (rates)": lambda: training.plot_cost_curves(
-        {training.rate_label(r): list(0.7 * np.exp(-r * np.arange(15))) for r in (0.001, 0.01, 0.1)}
-        | {training.rate_label(5.0): [0.69, 1.4, 1.2, 0.5, 3.4, 1.1, 0.5, 3.7, 0.0, 0.0]}),
-    "2.9 plot_cost_curves (one)": lambda: training.plot_cost_curves(
-        {training.rate_label(0.01): list(np.linspace(0.7, 0.4, 15))}),
-    "2.9 plot_cost_curves (every iteration)": lambda: training.plot_cost_curves(
-        {training.rate_label(r, every_iteration=True): list(0.7 * np.exp(-r * np.arange(60))) for r in (0.1, 5.0)},
+    "2.9 plot_cost_curves (rates)": lambda: lrgd.plot_cost_curves(
+        {lrgd.rate_label(r): list(0.7 * np.exp(-r * np.arange(15))) for r in (0.001, 0.01, 0.1)}
+        | {lrgd.rate_label(5.0): [0.69, 1.4, 1.2, 0.5, 3.4, 1.1, 0.5, 3.7, 0.0, 0.0]}),
+    "2.9 plot_cost_curves (one)": lambda: lrgd.plot_cost_curves(
+        {lrgd.rate_label(0.01): list(np.linspace(0.7, 0.4, 15))}),
+    "2.9 plot_cost_curves (every iteration)": lambda: lrgd.plot_cost_curves(
+        {lrgd.rate_label(r, every_iteration=True): list(0.7 * np.exp(-r * np.arange(60))) for r in (0.1, 5.0)},
         every=1),
-    "2.9 plot_naive_and_stable_costs": lambda: training.plot_naive_and_stable_costs(
+    "2.9 plot_naive_and_stable_costs": lambda: lrgd.plot_naive_and_stable_costs(
         [0.7, 0.3, np.inf, np.nan], [0.7, 0.3, 0.1, 0.05], 5.0),
-    "2.9 plot_weights_image": lambda: training.plot_weights_image(np.linspace(-1, 1, 17 * 17).reshape(-1, 1),
-                                                                  (17, 17, 1), learning_rate=0.001),
-    "2.9 plot_weights_image (colour)": lambda: training.plot_weights_image(
+    "2.9 plot_weights_image": lambda: lrgd.plot_weights_image(np.linspace(-1, 1, 17 * 17).reshape(-1, 1),
+                                                              (17, 17, 1), learning_rate=0.001),
+    "2.9 plot_weights_image (colour)": lambda: lrgd.plot_weights_image(
         np.linspace(-1, 1, 17 * 17 * 3).reshape(-1, 1), (17, 17, 3), iterations=2000),
-    "2.9 plot_training_images": lambda: training.plot_training_images(
+    "2.9 plot_training_images": lambda: lrgd.plot_training_images(
         np.zeros((8, 17, 17, 1), dtype=np.uint8), np.arange(8) % 2, ("non-face", "face")),
-    "2.9 plot_misclassified": lambda: training.plot_misclassified(
+    "2.9 plot_misclassified": lambda: lrgd.plot_misclassified(
         np.zeros((5, 17, 17, 1), dtype=np.uint8), np.array([0, 1, 1, 0, 1]), np.array([1, 0, 0, 1, 0]),
         ("non-face", "face")),
-    "2.9 plot_cost_and_weight_norm": lambda: training.plot_cost_and_weight_norm([0, 100, 1000], [0.7, 0.3, 0.1],
-                                                                                [0.0, 2.0, 5.0]),
-    "2.9 plot_decision_boundary": lambda: training.plot_decision_boundary(_X2, _Y2, _W, 0.2, iteration=30, cost=0.4),
-    "2.9 plot_boundary_progress": lambda: training.plot_boundary_progress(
+    "2.9 plot_cost_and_weight_norm": lambda: lrgd.plot_cost_and_weight_norm([0, 100, 1000], [0.7, 0.3, 0.1],
+                                                                            [0.0, 2.0, 5.0]),
+    "2.9 plot_boundary_snapshot": lambda: lrgd.plot_boundary_snapshot(_X2, _Y2, _W, 0.2, iteration=30, cost=0.4),
+    "2.9 plot_boundary_progress": lambda: lrgd.plot_boundary_progress(
         _X2, _Y2, [(k, _W * k / 10, 0.0, 0.6 - k / 100) for k in (0, 5, 30, 1000)]),
 }
-
-
-def _drawn(fig: Figure):
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    return canvas.get_renderer()
 
 
 def _texts(fig: Figure) -> list[Text]:
@@ -213,27 +218,69 @@ def _boxes(fig: Figure, renderer) -> list[tuple[str, object]]:
     return [(name, box) for name, box in boxes if box.width > 0 and box.height > 0]
 
 
-@pytest.fixture(params=EDITIONS)
-def edition(request):
-    """The edition's language while a test runs (`utils.language.set_language`), restored afterwards."""
+@dataclass
+class Rendered:
+    """One figure drawn in one edition and rendered once to PNG, as a notebook shows it, with what happened."""
+
+    figure: Figure
+    renderer: RendererAgg  # the renderer of that PNG: the texts' boxes as drawn
+    changed_rc: list[str]  # rcParams the drawing changed (none may be)
+    complaints: list[str]  # warnings and matplotlib's log records, from drawing to the PNG
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render(name: str, edition: str) -> Rendered:
+    """`FIGURES[name]` drawn in `edition` and rendered to PNG (what `savefig(format="png")` does: Agg's `print_png`),
+    every warning and every matplotlib log record of WARNING or above collected (the first drawing of a figure in the
+    process: findfont's warning is logged only once per font list)."""
     previous = language.current()
-    language.set_language(request.param)
-    yield request.param
-    language.set_language(previous)
+    logger = logging.getLogger("matplotlib")
+    records, level = _Records(), logger.level
+    language.set_language(edition)
+    logger.addHandler(records)
+    logger.setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")  # matplotlib's "Glyph ... missing from font(s)", any other
+            before = dict(matplotlib.rcParams)
+            fig = FIGURES[name]()
+            after = dict(matplotlib.rcParams)
+            canvas = FigureCanvasAgg(fig)
+            canvas.print_png(io.BytesIO())
+    finally:
+        logger.removeHandler(records)
+        logger.setLevel(level)
+        language.set_language(previous)
+    changed = sorted(str(k) for k in before if before[k] != after[k] and k != "backend")
+    complaints = [f"{w.category.__name__}: {w.message}" for w in caught] + records.messages
+    return Rendered(fig, canvas.get_renderer(), changed, complaints)
 
 
-@pytest.fixture(params=list(FIGURES), ids=list(FIGURES))
-def figure(request, edition) -> Figure:
-    before = dict(matplotlib.rcParams)
-    fig = FIGURES[request.param]()
-    assert isinstance(fig, Figure)
-    after = dict(matplotlib.rcParams)
-    changed = {k for k in before if before[k] != after[k] and k != "backend"}
-    assert not changed, f"drawing changed rcParams: {sorted(changed)}"
-    return fig
+@pytest.fixture(scope="module")
+def rendered() -> Callable[[str, str], Rendered]:
+    """Every figure rendered once per edition, the first time a test asks for it; every rule reads the same one."""
+    return functools.cache(render)
 
 
-def test_figure_is_drawn_in_the_course_style(figure):
+@pytest.fixture(params=[(name, edition) for edition in EDITIONS for name in FIGURES],
+                ids=[f"{name}-{edition}" for edition in EDITIONS for name in FIGURES])
+def drawn(request, rendered) -> Rendered:
+    result = rendered(*request.param)
+    assert isinstance(result.figure, Figure)
+    assert not result.changed_rc, f"drawing changed rcParams: {result.changed_rc}"
+    return result
+
+
+def test_figure_is_drawn_in_the_course_style(drawn):
+    figure = drawn.figure
     width, _ = figure.get_size_inches()
     assert figure.dpi == COURSE_RC["figure.dpi"], "drawn outside the course style (use @course_figure)"
     assert width >= 8.0, f"{width:.1f} in wide: a course figure fills the notebook's width"
@@ -241,8 +288,8 @@ def test_figure_is_drawn_in_the_course_style(figure):
     assert min(fontsizes) >= 9, f"a text of {min(fontsizes)} pt is too small to read"
 
 
-def test_every_axis_with_a_scale_has_a_label_and_the_figure_a_title(figure):
-    _drawn(figure)
+def test_every_axis_with_a_scale_has_a_label_and_the_figure_a_title(drawn):
+    figure = drawn.figure
     problems = []
     for ax in figure.axes:
         if not ax.get_visible() or not ax.axison:
@@ -259,18 +306,17 @@ def test_every_axis_with_a_scale_has_a_label_and_the_figure_a_title(figure):
     assert not problems, problems
 
 
-def test_no_two_texts_overlap(figure):
-    renderer = _drawn(figure)
-    boxes = _boxes(figure, renderer)
+def test_no_two_texts_overlap(drawn):
+    boxes = _boxes(drawn.figure, drawn.renderer)
     clashes = [f"{a} and {b}" for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
                if box_a.shrunk(0.98, 0.9).overlaps(box_b.shrunk(0.98, 0.9))]
     assert not clashes, "texts overlap: " + "; ".join(clashes[:5])
 
 
-def test_no_annotation_is_drawn_across_a_curve(figure):
-    renderer = _drawn(figure)
+def test_no_annotation_is_drawn_across_a_curve(drawn):
+    renderer = drawn.renderer
     clashes = []
-    for ax in figure.axes:
+    for ax in drawn.figure.axes:
         if not ax.axison:
             continue
         for text in ax.texts:
@@ -295,12 +341,15 @@ def test_no_annotation_is_drawn_across_a_curve(figure):
 
 
 def test_importing_utils_and_drawing_leave_rcparams_alone():
-    """A fresh interpreter: `import utils` and every plotting module, draw figures, compare rcParams."""
+    """A fresh interpreter: `import utils` and every plotting and widget module, draw a figure, compare rcParams."""
     code = (
         "import matplotlib; matplotlib.use('Agg'); before = dict(matplotlib.rcParams)\n"
-        "import utils, utils.plotting.style, utils.plotting.derivatives, utils.widgets.core\n"
+        "import importlib, pkgutil, utils, utils.plotting, utils.widgets\n"
+        "for package in (utils.plotting, utils.widgets):\n"
+        "    for module in pkgutil.iter_modules(package.__path__):\n"
+        "        importlib.import_module(f'{package.__name__}.{module.name}')\n"
         "assert dict(matplotlib.rcParams) == before, 'import changed rcParams'\n"
-        "from utils.plotting.derivatives import plot_secant\n"
+        "from utils.plotting.more_derivative_examples import plot_secant\n"
         "fig = plot_secant(lambda a: a ** 2, lambda a: 2 * a, 2.0, [0.5], (0.0, 3.5))\n"
         "fig.savefig(__import__('io').BytesIO(), format='png')\n"
         "changed = [k for k in before if before[k] != matplotlib.rcParams[k]]\n"
@@ -320,15 +369,16 @@ def _slope_of(fig: Figure, gid: str) -> float:
 @pytest.mark.parametrize("a", [2.0, 0.5, -1.5])
 @pytest.mark.parametrize("h", [1.0, 0.5, 0.1, 0.001])
 def test_plot_secant_draws_the_secant_through_a_and_a_plus_h(a, h):
-    fig = derivatives.plot_secant(lambda t: t ** 2, lambda t: 2 * t, a, [h], (a - 2, a + 2), name="f(a) = a²")
+    fig = more_derivative_examples.plot_secant(lambda t: t ** 2, lambda t: 2 * t, a, [h], (a - 2, a + 2),
+                                               name="f(a) = a²")
     assert _slope_of(fig, f"secant:{h:g}") == pytest.approx(((a + h) ** 2 - a ** 2) / h, rel=1e-9, abs=1e-9)
     assert _slope_of(fig, "tangent") == pytest.approx(2 * a)
-    assert derivatives.secant_slope(lambda t: t ** 2, a, h) == pytest.approx(2 * a + h)
+    assert more_derivative_examples.secant_slope(lambda t: t ** 2, a, h) == pytest.approx(2 * a + h)
 
 
 def test_the_secant_approaches_the_tangent_as_h_shrinks():
     hs = [1.0, 0.5, 0.2, 0.1, 0.01, 0.001]
-    fig = derivatives.plot_secant(lambda t: t ** 2, lambda t: 2 * t, 2.0, hs, (0.0, 3.5))
+    fig = more_derivative_examples.plot_secant(lambda t: t ** 2, lambda t: 2 * t, 2.0, hs, (0.0, 3.5))
     gaps = [abs(_slope_of(fig, f"secant:{h:g}") - 4.0) for h in hs]
     assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 2e-3, gaps
     assert "against 4" in fig.axes[0].get_title()
@@ -347,37 +397,28 @@ def _english_words(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", list(FIGURES))
-def test_a_chinese_figure_draws_every_glyph_and_holds_no_english_word(name, caplog):
-    previous = language.current()
-    language.set_language("zh-CN")
-    try:
-        with warnings.catch_warnings(), caplog.at_level(logging.WARNING, logger="matplotlib"):
-            warnings.simplefilter("error")  # matplotlib's "Glyph ... missing from font(s)"
-            fig = FIGURES[name]()
-            fig.savefig(io.BytesIO(), format="png")
-    finally:
-        language.set_language(previous)
-    assert not caplog.records, [r.getMessage() for r in caplog.records]  # mathtext's "substituting with a dummy"
-    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
+def test_a_chinese_figure_draws_every_glyph_and_holds_no_english_word(name, rendered):
+    chinese = rendered(name, "zh-CN")
+    # matplotlib's "Glyph ... missing from font(s)" warning, mathtext's "substituting with a dummy" log record
+    assert not chinese.complaints, chinese.complaints
+    texts = [t.get_text() for t in chinese.figure.findobj(Text) if t.get_visible()]
     english = sorted({w for text in texts for w in _english_words(text)})
     assert not english, f"English left in the Chinese figure: {english}"
-    in_english = [t.get_text() for t in FIGURES[name]().findobj(Text)]
+    in_english = [t.get_text() for t in rendered(name, "en").figure.findobj(Text)]
     if any(_english_words(text) for text in in_english):  # words to translate (2.7's graph holds only symbols)
         assert any(CHINESE.search(text) for text in texts), "no Chinese text in the figure"
 
 
 @pytest.mark.parametrize("name", list(FIGURES))
-def test_an_english_figure_renders_without_a_warning(name, caplog):
+def test_an_english_figure_renders_without_a_warning(name, rendered):
     """Nothing on the notebook's stderr (nbval fails on it): e.g. matplotlib's "findfont: Font family ... not found"
     for every absent font of a named font list."""
-    with warnings.catch_warnings(), caplog.at_level(logging.WARNING, logger="matplotlib"):
-        warnings.simplefilter("error")
-        FIGURES[name]().savefig(io.BytesIO(), format="png")
-    assert not caplog.records, [r.getMessage() for r in caplog.records]
+    complaints = rendered(name, "en").complaints
+    assert not complaints, complaints
 
 
-def test_the_english_edition_draws_no_chinese():
-    texts = [t.get_text() for make in FIGURES.values() for t in make().findobj(Text)]
+def test_the_english_edition_draws_no_chinese(rendered):
+    texts = [t.get_text() for name in FIGURES for t in rendered(name, "en").figure.findobj(Text)]
     assert not [text for text in texts if CHINESE.search(text)]
 
 
@@ -385,7 +426,7 @@ def test_the_english_edition_draws_no_chinese():
 
 def test_saving_a_course_figure_draws_it_once(monkeypatch):
     """`tight_layout` leaves a placeholder layout engine that makes `savefig` draw everything twice."""
-    fig = FIGURES["2.9 plot_decision_boundary"]()
+    fig = FIGURES["2.9 plot_boundary_snapshot"]()
     draws = []
     original = Figure.draw
     monkeypatch.setattr(Figure, "draw", lambda self, renderer: draws.append(1) or original(self, renderer))

@@ -22,16 +22,18 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from utils import language  # noqa: E402
 from utils.plotting.computation_graph import Node  # noqa: E402
-from utils.plotting.training import rate_label  # noqa: E402
+from utils.plotting.logistic_regression_gradient_descent import rate_label  # noqa: E402
 from utils.widgets import (  # noqa: E402  # noqa: E402
+    binary_classification,
     computation_graph,
     core,
     cost_function,
     derivatives,
+    derivatives_with_computation_graph,
     gradient_descent,
-    images,
     logistic_regression,
-    training,
+    logistic_regression_gradient_descent,
+    more_derivative_examples,
 )
 
 
@@ -55,7 +57,8 @@ _Y2 = (_X2[0] > 0).astype(int).reshape(1, -1)
 
 # name -> (build the widget, redraws during a drag?)
 WIDGETS = {
-    "2.1 pixel_explorer": (lambda: images.pixel_explorer(np.zeros((8, 8, 3), dtype=np.uint8), 2, 3, 1), True),
+    "2.1 pixel_explorer": (lambda: binary_classification.pixel_explorer(
+        np.zeros((8, 8, 3), dtype=np.uint8), 2, 3, 1), True),
     "2.2 linear_vs_sigmoid_widget": (
         lambda: logistic_regression.linear_vs_sigmoid_widget(_X2[:1], _Y2, _sigmoid), False),
     "2.2 decision_boundary_widget": (lambda: logistic_regression.decision_boundary_widget(_X2, _Y2, _sigmoid), False),
@@ -63,15 +66,18 @@ WIDGETS = {
     "2.4 learning_rate_widget": (lambda: gradient_descent.learning_rate_widget(
         lambda w: (w - 2) ** 2 + 1, lambda w: 2 * (w - 2), _descent, 5.0, -1.5, 5.5), False),
     "2.5 slope_triangle_widget": (lambda: derivatives.slope_triangle_widget(a=2.0, nudge=0.5), False),
-    "2.6 secant_widget": (lambda: derivatives.secant_widget(lambda a: a ** 2, lambda a: 2 * a, 2.0, (0.0, 3.5)), False),
-    "2.6 tangent_widget": (lambda: derivatives.tangent_widget(np.log, lambda a: 1 / a, (0.2, 6.0), a=2.0), False),
+    "2.6 secant_widget": (lambda: more_derivative_examples.secant_widget(
+        lambda a: a ** 2, lambda a: 2 * a, 2.0, (0.0, 3.5)), False),
+    "2.6 tangent_widget": (lambda: more_derivative_examples.tangent_widget(
+        np.log, lambda a: 1 / a, (0.2, 6.0), a=2.0), False),
     "2.7 forward_stepper": (lambda: computation_graph.forward_stepper(
         Node("J", 2, (Node("a", 1),), "×2"), [("J", "J = 2a")]), False),
-    "2.8 backward_stepper": (lambda: computation_graph.backward_stepper(
+    "2.8 backward_stepper": (lambda: derivatives_with_computation_graph.backward_stepper(
         Node("J", 2, (Node("a", 1),), "×2"), [("J", 1.0, "dJ/dJ = 1"), ("a", 2.0, "da = 2")]), False),
-    "2.9 decision_boundary_widget": (lambda: training.decision_boundary_widget(
+    "2.9 boundary_progress_widget": (lambda: logistic_regression_gradient_descent.boundary_progress_widget(
         _X2, _Y2, [(0, np.zeros((2, 1)), 0.0, 0.69), (10, np.ones((2, 1)), 0.1, 0.3)]), False),
-    "2.9 weights_widget": (lambda: training.weights_widget({rate_label(0.001): np.ones((12, 1))}, (2, 2, 3)), None),
+    "2.9 weights_widget": (lambda: logistic_regression_gradient_descent.weights_widget(
+        {rate_label(0.001): np.ones((12, 1))}, (2, 2, 3)), None),
 }
 
 
@@ -112,7 +118,7 @@ def test_choice_slider_refuses_a_start_value_it_cannot_show():
 
 
 def test_2_6_tangent_slider_and_legend_show_the_same_number():
-    widget = derivatives.tangent_widget(np.log, lambda a: 1 / a, (0.2, 6.0), a=2.0)
+    widget = more_derivative_examples.tangent_widget(np.log, lambda a: 1 / a, (0.2, 6.0), a=2.0)
     slider = widget.children[0]
     for value in (2.0, 1.7000000000000002, 3.3):
         slider.value = value
@@ -122,7 +128,7 @@ def test_2_6_tangent_slider_and_legend_show_the_same_number():
 
 
 def test_2_6_secant_widget_draws_the_secant_of_the_slider_s_h():
-    widget = derivatives.secant_widget(lambda a: a ** 2, lambda a: 2 * a, 2.0, (0.0, 3.5), h=1.0)
+    widget = more_derivative_examples.secant_widget(lambda a: a ** 2, lambda a: 2 * a, 2.0, (0.0, 3.5), h=1.0)
     slider = widget.children[0]
     assert slider.value == 1.0
     for h in (1.0, 0.1, 0.001):
@@ -156,7 +162,7 @@ def test_controls_speak_the_edition_s_language(name, chinese):
 
 
 def test_2_1_channel_menu_names_the_colours_in_chinese(chinese):
-    widget = images.pixel_explorer(np.zeros((8, 8, 3), dtype=np.uint8), 2, 3, 1)
+    widget = binary_classification.pixel_explorer(np.zeros((8, 8, 3), dtype=np.uint8), 2, 3, 1)
     menu = widget.children[2]
     assert [label for label, _ in menu.options] == ["红", "绿", "蓝"] and menu.value == 1
 
@@ -165,8 +171,9 @@ def test_steppers_put_their_words_around_the_caller_s_formulas(chinese):
     output = Node("J", 2, (Node("a", 1),), "×2")
     assert computation_graph.forward_frame(output, [("J", "J = 2a")], 1).texts[-1].get_text() == "第 1 步：J = 2a"
     back = [("J", 1.0, "dJ/dJ = 1"), ("a", 2.0, "da = 2")]
-    assert computation_graph.backward_frame(output, back, 0).texts[-1].get_text() == "从输出开始：dJ/dJ = 1"
-    assert computation_graph.backward_frame(output, back, 1).texts[-1].get_text() == "da = 2"
+    backward_frame = derivatives_with_computation_graph.backward_frame
+    assert backward_frame(output, back, 0).texts[-1].get_text() == "从输出开始：dJ/dJ = 1"
+    assert backward_frame(output, back, 1).texts[-1].get_text() == "da = 2"
     language.set_language("en")
     assert computation_graph.forward_frame(output, [("J", "J = 2a")], 1).texts[-1].get_text() == "Step 1: J = 2a"
-    assert computation_graph.backward_frame(output, back, 0).texts[-1].get_text() == "Start at the output: dJ/dJ = 1"
+    assert backward_frame(output, back, 0).texts[-1].get_text() == "Start at the output: dJ/dJ = 1"

@@ -112,19 +112,22 @@ def _snapped(model_name: str, s: dict) -> float:
     return s["min"] + round((value - s["min"]) / s["step"]) * s["step"]
 
 
-def _static_arguments(function_name: str, call: ast.Call) -> dict[str, object]:
-    """The literal arguments of a call to `function_name` (one of utils.plotting's), by parameter name."""
+def _imported(nb, name: str):
+    """The object `name` as the notebook imports it (`from utils.plotting.<module> import name`)."""
     import importlib
-    import pkgutil
 
-    import utils.plotting
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "import" not in cell.source:
+            continue
+        for node in ast.walk(ast.parse("\n".join(line for line in cell.source.splitlines()
+                                                 if not line.lstrip().startswith(("%", "!"))))):
+            if isinstance(node, ast.ImportFrom) and any(alias.name == name for alias in node.names):
+                return getattr(importlib.import_module(node.module or ""), name)
+    raise AssertionError(f"the notebook does not import {name}")
 
-    for module in pkgutil.iter_modules(utils.plotting.__path__):
-        target = getattr(importlib.import_module(f"utils.plotting.{module.name}"), function_name, None)
-        if target is not None:
-            break
-    else:
-        raise AssertionError(f"{function_name} is not in utils.plotting")
+
+def _static_arguments(target, call: ast.Call) -> dict[str, object]:
+    """The literal arguments of a call to the plotting function `target`, by parameter name."""
     bound = inspect.signature(target).bind_partial(*call.args, **{k.arg: k.value for k in call.keywords if k.arg})
     literal = {}
     for name, node in bound.arguments.items():
@@ -150,7 +153,7 @@ def test_widgets_start_at_the_values_of_the_text_and_the_static_figure(lecture):
         statics = [(abs(j - k), j, call) for j, call in calls if _name(call) == static_name]
         assert statics, f"{assignment_id}: no static {static_name} next to {widget_name}"
         _, j, static_call = min(statics, key=lambda t: (t[0], -t[1]))
-        expected = _static_arguments(static_name, static_call)
+        expected = _static_arguments(_imported(nb, static_name), static_call)
         view = next(o["data"][WIDGET_VIEW]["model_id"] for o in nb.cells[k].outputs if WIDGET_VIEW in o.get("data", {}))
         started = _control_values(state, view)
         for description, param in params.items():

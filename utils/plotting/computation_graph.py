@@ -1,4 +1,5 @@
-"""Drawing a computation graph with matplotlib alone (no graphviz needed).
+"""Figures for lecture 2.7 (and 2.8, which draws its gradients): a computation graph, with matplotlib alone (no
+graphviz needed).
 
 A graph is given by its output node. Any object with these attributes can be a node:
 
@@ -71,11 +72,6 @@ def graph_nodes(output: Any) -> list[Any]:
                 found.append(p)
         i += 1
     return found
-
-
-def grads_of(output: Any) -> dict[str, float]:
-    """The `.grad` attribute of every labelled node of the graph, by label (reads them; computes nothing)."""
-    return {node.label: float(node.grad) for node in graph_nodes(output) if getattr(node, "label", "")}
 
 
 def layout(output: Any) -> dict[int, tuple[float, float]]:

@@ -1,4 +1,4 @@
-"""Figures for lecture 2.3: the two branches of the cross-entropy loss, and cost curves J(w).
+"""Figures for lecture 2.3: the two branches of the cross-entropy loss, and the convexity of two costs J(w).
 
 Losses and costs are passed in as arrays (computed with the learner's own functions); nothing here computes them.
 """
@@ -80,10 +80,10 @@ def _spans(w_grid: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
 
 
 @course_figure
-def plot_cost_curves(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_error: np.ndarray) -> Figure:
-    """Two cost curves J(w) side by side (arrays of shape (k,) over an evenly spaced w_grid).
-
-    Stretches where a curve bends downwards (negative curvature: not convex) are shaded red.
+def plot_convexity_comparison(w_grid: np.ndarray, cross_entropy: np.ndarray, squared_error: np.ndarray) -> Figure:
+    """The cross-entropy and the squared error cost J(w) side by side (arrays of shape (k,) over an evenly spaced
+    w_grid), to compare their convexity: stretches where a curve bends downwards (negative curvature: not convex)
+    are shaded red.
     """
     from matplotlib.figure import Figure
 

@@ -1,8 +1,8 @@
-"""Steppers through the passes of a computation graph: thin wrappers over `utils.plotting.computation_graph`.
+"""Widgets for lecture 2.7: a stepper through the forward pass, over `utils.plotting.computation_graph`.
 
 A step is a tuple naming the node reached and what it computes, written in symbols (`"u = b·c = 3 · 2 = 6"`): the
-words around it ("Step 1: ...", "Start at the output: ...") come from here, in the edition's language. The numbers
-come from the caller (the notebook), never from here: these widgets only reveal, step by step, what they are given.
+words around it ("Step 1: ...") come from here, in the edition's language. The numbers come from the caller (the
+notebook), never from here: the stepper only reveals, step by step, what it is given.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 ForwardStep = tuple[str, str]  # (label of the node computed, how: a formula)
-BackwardStep = tuple[str, float, str]  # (label of the node, its gradient dJ/dlabel, how: a formula)
 
 
 def forward_frame(output: Any, steps: Sequence[ForwardStep], step: int) -> Figure:
@@ -37,21 +36,6 @@ def forward_frame(output: Any, steps: Sequence[ForwardStep], step: int) -> Figur
     )
 
 
-def backward_frame(output: Any, steps: Sequence[BackwardStep], step: int) -> Figure:
-    """The graph with the gradients of the first `step + 1` backward steps, the last one highlighted and its formula
-    in the caption (the first step, at the output, as "Start at the output: ...")."""
-    from utils.plotting.computation_graph import draw_computation_graph
-
-    done = steps[: step + 1]
-    return draw_computation_graph(
-        output,
-        grads={label: grad for label, grad, _ in done},
-        highlight=done[-1][0],
-        caption=translated("Start at the output: {how}", "从输出开始：{how}", how=done[-1][2]) if step == 0 else
-        done[-1][2],
-    )
-
-
 def forward_stepper(output: Any, steps: Sequence[ForwardStep]) -> interactive:
     """A slider through the forward pass, left to right: step k shows the values of the first k steps."""
     from ipywidgets import IntSlider
@@ -59,14 +43,3 @@ def forward_stepper(output: Any, steps: Sequence[ForwardStep]) -> interactive:
     frames = list(steps)
     slider = IntSlider(value=0, min=0, max=len(frames), step=1, description=translated("step", "步骤"))
     return figure_widget(lambda step: forward_frame(output, frames, step), continuous_update=False, step=slider)
-
-
-def backward_stepper(output: Any, steps: Sequence[BackwardStep]) -> interactive:
-    """A slider through the backward pass, right to left: step k highlights the node whose gradient it computes."""
-    from ipywidgets import IntSlider
-
-    frames = list(steps)
-    if not frames:
-        raise ValueError("backward_stepper needs at least one step")
-    slider = IntSlider(value=0, min=0, max=len(frames) - 1, step=1, description=translated("step", "步骤"))
-    return figure_widget(lambda step: backward_frame(output, frames, step), continuous_update=False, step=slider)

@@ -17,7 +17,7 @@ def pixel_explorer(image: np.ndarray, row: int | None = None, col: int | None = 
     """
     import ipywidgets as widgets
 
-    from utils.plotting.images import CHANNELS, channel_name, show_pixel_in_vector
+    from utils.plotting.binary_classification import CHANNELS, channel_name, show_pixel_in_vector
 
     h, w, _ = image.shape
 

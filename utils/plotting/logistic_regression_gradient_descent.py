@@ -1,5 +1,5 @@
 """Figures for lecture 2.9: the computation graph of one example, cost curves, learned weights, images and their
-labels, decision boundaries.
+labels, the decision boundary during training.
 
 Every function takes numbers that the notebook computed and returns a `matplotlib.figure.Figure`; none of them
 trains anything.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from utils.plotting.images import channel_name
+from utils.plotting.binary_classification import channel_name
 from utils.plotting.style import course_figure, translated
 
 if TYPE_CHECKING:
@@ -292,9 +292,14 @@ def _snapshot_title(iteration: int, cost: float) -> str:
 
 
 @course_figure
-def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, iteration: int | None = None,
+def plot_boundary_snapshot(X: np.ndarray, Y: np.ndarray, w: np.ndarray, b: float, iteration: int | None = None,
                            cost: float = math.nan) -> Figure:
-    """Two-feature data X `(2, m)`, labels Y `(1, m)`, and the boundary of the model (w `(2, 1)`, b)."""
+    """Two-feature data X `(2, m)`, labels Y `(1, m)`, and the boundary of the model (w `(2, 1)`, b) at one moment
+    of training (its iteration and cost in the title): one frame of `plot_boundary_progress`, drawn large.
+
+    Lecture 2.2's `plot_decision_boundary` is the hand-set counterpart (scalar w1, w2, b and the learner's sigmoid,
+    with a colour bar).
+    """
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(10, 5.6))
