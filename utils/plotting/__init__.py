@@ -1,1 +1,2 @@
-"""Pure plotting functions: arguments in, a matplotlib Figure out; one module per topic."""
+"""Pure plotting functions: arguments in, a matplotlib Figure out; one module per lecture (named like its module in
+`utils.checks` and `utils.widgets`), the course style in `style`."""

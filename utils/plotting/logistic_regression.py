@@ -79,7 +79,8 @@ def plot_decision_boundary(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b
     """A 2-D data set (X of shape (2, m), Y of shape (1, m)) over the model's probability map.
 
     The background colour is sigma(w1 x1 + w2 x2 + b); the black line is the decision boundary, where that
-    probability is 0.5 (drawn unless w1 = w2 = 0).
+    probability is 0.5 (drawn unless w1 = w2 = 0). Lecture 2.9's `plot_boundary_snapshot` draws a trained model's
+    boundary at one moment of training.
     """
     from matplotlib.figure import Figure
 
