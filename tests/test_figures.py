@@ -270,10 +270,15 @@ def rendered() -> Callable[[str, str], Rendered]:
     return functools.cache(render)
 
 
-@pytest.fixture(params=[(name, edition) for edition in EDITIONS for name in FIGURES],
-                ids=[f"{name}-{edition}" for edition in EDITIONS for name in FIGURES])
-def drawn(request, rendered) -> Rendered:
-    result = rendered(*request.param)
+@pytest.fixture(params=EDITIONS)
+def edition(request) -> str:
+    return request.param
+
+
+@pytest.fixture(params=list(FIGURES), ids=list(FIGURES))
+def drawn(request, edition, rendered) -> Rendered:
+    """A figure of `FIGURES` in an edition (the parameters name the lecture, for `--lecture`)."""
+    result = rendered(request.param, edition)
     assert isinstance(result.figure, Figure)
     assert not result.changed_rc, f"drawing changed rcParams: {result.changed_rc}"
     return result
@@ -366,6 +371,7 @@ def _slope_of(fig: Figure, gid: str) -> float:
     return float((y[-1] - y[0]) / (x[-1] - x[0]))
 
 
+@pytest.mark.lecture("2.6-more-derivative-examples")
 @pytest.mark.parametrize("a", [2.0, 0.5, -1.5])
 @pytest.mark.parametrize("h", [1.0, 0.5, 0.1, 0.001])
 def test_plot_secant_draws_the_secant_through_a_and_a_plus_h(a, h):
@@ -376,6 +382,7 @@ def test_plot_secant_draws_the_secant_through_a_and_a_plus_h(a, h):
     assert more_derivative_examples.secant_slope(lambda t: t ** 2, a, h) == pytest.approx(2 * a + h)
 
 
+@pytest.mark.lecture("2.6-more-derivative-examples")
 def test_the_secant_approaches_the_tangent_as_h_shrinks():
     hs = [1.0, 0.5, 0.2, 0.1, 0.01, 0.001]
     fig = more_derivative_examples.plot_secant(lambda t: t ** 2, lambda t: 2 * t, 2.0, hs, (0.0, 3.5))
@@ -417,8 +424,9 @@ def test_an_english_figure_renders_without_a_warning(name, rendered):
     assert not complaints, complaints
 
 
-def test_the_english_edition_draws_no_chinese(rendered):
-    texts = [t.get_text() for name in FIGURES for t in rendered(name, "en").figure.findobj(Text)]
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_an_english_figure_draws_no_chinese(name, rendered):
+    texts = [t.get_text() for t in rendered(name, "en").figure.findobj(Text)]
     assert not [text for text in texts if CHINESE.search(text)]
 
 
