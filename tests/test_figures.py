@@ -10,7 +10,9 @@
   glyph is drawn (no "Glyph missing" warning, no mathtext dummy symbol), and no English word is left in a figure.
 
 Every rule runs on every figure in both editions; the callers' own texts (a panel title a notebook passes) are
-written with `translated`, as the notebooks write them.
+written with `translated`, as the notebooks write them. Each figure is drawn and rendered to PNG once per edition
+(`render`, kept for the module) and every rule reads that rendering: the file took 62-74 s when each rule drew
+its own.
 
 The cases use the numbers of the lectures' own static figures where they matter (2.3's y_hat = 0.7 and the widget's
 0.5, 2.5's triangle, 2.4's two starts), so a collision a student would see fails here first.
