@@ -116,9 +116,11 @@ def plot_cost_surface(
     ax3d.set_zlabel("J(w, b)")
     ax3d.set_title(translated("the cost surface", "代价曲面"))
     ax = fig.add_subplot(1, 2, 2)
-    levels = np.quantile(J, np.linspace(0.0, 1.0, 16) ** 2)
-    contours = ax.contour(W, B, J, levels=np.unique(levels), cmap="viridis")
-    fig.colorbar(contours, ax=ax, label="J(w, b)", format="%.2f")
+    # denser near the bottom of the bowl; not the very lowest and highest values, each only a point of the grid
+    levels = np.unique(np.quantile(J, (np.linspace(0.0, 1.0, 16) ** 2)[1:-1]))
+    contours = ax.contour(W, B, J, levels=levels, cmap="viridis")
+    bar = fig.colorbar(contours, ax=ax, label="J(w, b)", format="%.2f")
+    bar.set_ticks(levels[::-2])  # every other level, the highest one included
     best = np.unravel_index(int(np.argmin(J)), J.shape)
     ax.plot([w_grid[best[1]]], [b_grid[best[0]]], "*", color="black", ms=12,
             label=translated("lowest grid point", "网格上的最低点"))
