@@ -120,7 +120,7 @@ def plot_cost_surface(
     levels = np.unique(np.quantile(J, (np.linspace(0.0, 1.0, 16) ** 2)[1:-1]))
     contours = ax.contour(W, B, J, levels=levels, cmap="viridis")
     bar = fig.colorbar(contours, ax=ax, label="J(w, b)", format="%.2f")
-    bar.set_ticks(levels[::-2])  # every other level, the highest one included
+    bar.set_ticks(list(levels[::-2]))  # every other level, the highest one included
     best = np.unravel_index(int(np.argmin(J)), J.shape)
     ax.plot([w_grid[best[1]]], [b_grid[best[0]]], "*", color="black", ms=12,
             label=translated("lowest grid point", "网格上的最低点"))
