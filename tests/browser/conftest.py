@@ -41,6 +41,12 @@ TIMINGS: dict[tuple[str, str], float] = {}
 _SESSION: dict[str, float] = {}
 
 
+def pytest_runtest_logfinish(nodeid: str) -> None:
+    """The browser suite's wall time ends with its last test, not with the whole session it runs in."""
+    if "start" in _SESSION and nodeid.startswith("tests/browser/"):
+        _SESSION["end"] = time.perf_counter()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
@@ -163,6 +169,6 @@ def pytest_terminal_summary(terminalreporter) -> None:
         if any(v is not None for v in row):
             terminalreporter.write_line(f"{lecture:42s}" + "".join(
                 f"{'-' if v is None else f'{v:.2f}':>{w}s}" for v, w in zip(row, widths, strict=True)))
-    if "start" in _SESSION:
-        terminalreporter.write_line(f"browser suite wall time: {time.perf_counter() - _SESSION['start']:.0f} s "
+    if "start" in _SESSION and "end" in _SESSION:
+        terminalreporter.write_line(f"browser suite wall time: {_SESSION['end'] - _SESSION['start']:.0f} s "
                                     f"(screenshots in {SCREENSHOTS})")
