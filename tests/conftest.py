@@ -38,10 +38,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     chosen = config.getoption("--lecture")
     if not chosen:
         return
-    others = [item for item in items if lecture_of_test(item) not in (None, chosen)]
+    kept: list[pytest.Item] = []
+    others: list[pytest.Item] = []
+    for item in items:
+        (others if lecture_of_test(item) not in (None, chosen) else kept).append(item)
     if others:
         config.hook.pytest_deselected(items=others)
-        items[:] = [item for item in items if item not in set(others)]
+        items[:] = kept
 
 
 @pytest.fixture(params=ASSIGNMENTS)
