@@ -183,6 +183,10 @@ FIGURES: dict[str, Callable[[], Figure]] = {
                                                               (17, 17, 1), learning_rate=0.001),
     "2.9 plot_weights_image (colour)": lambda: lrgd.plot_weights_image(
         np.linspace(-1, 1, 17 * 17 * 3).reshape(-1, 1), (17, 17, 3), iterations=2000),
+    "2.9 plot_weights_images": lambda: lrgd.plot_weights_images(
+        {lrgd.rate_label(r): np.linspace(-r, r, 17 * 17).reshape(-1, 1) for r in (0.001, 5.0)}, (17, 17, 1)),
+    "2.9 plot_weights_images (colour)": lambda: lrgd.plot_weights_images(
+        {lrgd.rate_label(r): np.linspace(-r, r, 17 * 17 * 3).reshape(-1, 1) for r in (0.001, 5.0)}, (17, 17, 3)),
     "2.9 plot_training_images": lambda: lrgd.plot_training_images(
         np.zeros((8, 17, 17, 1), dtype=np.uint8), np.arange(8) % 2, ("non-face", "face")),
     "2.9 plot_misclassified": lambda: lrgd.plot_misclassified(
@@ -307,7 +311,9 @@ def test_every_axis_with_a_scale_has_a_label_and_the_figure_a_title(drawn):
             if shows_scale and not axis.get_label_text().strip():
                 problems.append(f"the {name} axis of {ax.get_title()!r} has no label")
     titled = (figure._suptitle is not None and figure._suptitle.get_text().strip()) or figure.texts or (
-        len([ax for ax in figure.axes if ax.get_label() != "<colorbar>"]) == 1 and figure.axes[0].get_title())
+        len([ax for ax in figure.axes if ax.get_label() != "<colorbar>"]) == 1 and figure.axes[0].get_title()) or (
+        figure.subfigs and all(part._suptitle is not None and part._suptitle.get_text().strip()
+                               for part in figure.subfigs))  # a figure of parts, each titled
     if not titled:
         problems.append("no title: a figure with several panels needs a suptitle saying what to compare")
     assert not problems, problems
@@ -468,3 +474,19 @@ def test_ipython_shows_a_course_figure_as_drawn_and_other_figures_as_before():
         "assert width(own) < 400, width(own)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_png_bytes_draws_at_the_asked_resolution_and_keeps_transparency_only_where_there_is_some():
+    from PIL import Image
+
+    from utils.plotting.style import png_bytes
+
+    fig = FIGURES["2.9 plot_boundary_snapshot"]()
+    opaque = Image.open(io.BytesIO(png_bytes(fig, dpi=50)))
+    assert opaque.mode == "RGB" and opaque.width == round(fig.get_size_inches()[0] * 50)
+    assert fig.dpi == COURSE_RC["figure.dpi"], "the figure's own resolution is restored"
+    assert Image.open(io.BytesIO(png_bytes(fig))).width == round(fig.get_size_inches()[0] * fig.dpi)
+    see_through = Figure(figsize=(2, 1), dpi=50, facecolor="none")
+    see_through.subplots().plot([0, 1])
+    image = Image.open(io.BytesIO(png_bytes(see_through)))
+    assert image.mode == "RGBA" and image.getpixel((0, 0))[3] == 0

@@ -475,7 +475,8 @@ def test_plot_cost_and_weight_norm_draws_both_curves():
 
     fig = plot_cost_and_weight_norm([1, 2, 4], [0.5, 0.2, 0.1], [1.0, 2.0, 3.0])
     cost_ax, norm_ax = fig.axes
-    assert cost_ax.get_yscale() == "log" and list(norm_ax.lines[0].get_ydata()) == [1.0, 2.0, 3.0]
+    assert list(cost_ax.lines[0].get_ydata()) == [0.5, 0.2, 0.1]
+    assert list(norm_ax.lines[0].get_ydata()) == [1.0, 2.0, 3.0]
     with pytest.raises(ValueError):
         plot_cost_and_weight_norm([1, 2], [0.5], [1.0, 2.0])
 
@@ -505,6 +506,22 @@ def test_plot_weights_image_folds_w_back_into_the_image():
     assert len(plot_weights_image(np.ones((25 * 25, 1)), (25, 25, 1)).axes) == 2  # one image and its colour bar
     with pytest.raises(ValueError, match="pixels"):
         plot_weights_image(np.ones((10, 1)), (2, 3, 3))
+
+
+def test_plot_weights_images_puts_each_weight_vector_on_its_own_scale():
+    from utils.plotting.logistic_regression_gradient_descent import plot_weights_images
+
+    small, large = np.linspace(-0.01, 0.02, 6).reshape(-1, 1), np.linspace(-50, 30, 6).reshape(-1, 1)
+    fig = plot_weights_images({"small": small, "large": large}, (2, 3, 1))
+    images = [image for ax in fig.axes for image in ax.images]
+    assert [image.get_array().tolist() for image in images] == [small.reshape(2, 3).tolist(),
+                                                                 large.reshape(2, 3).tolist()]
+    assert [image.get_clim() for image in images] == [(-0.02, 0.02), (-50.0, 50.0)]
+    assert sum(ax.get_label() == "<colorbar>" for ax in fig.axes) == 2
+    colour = plot_weights_images({"small": np.ones((18, 1)), "large": np.ones((18, 1))}, (2, 3, 3))
+    assert sum(len(ax.images) for ax in colour.axes) == 6  # a row of three channels for each
+    with pytest.raises(ValueError, match="at least one"):
+        plot_weights_images({}, (2, 3, 1))
 
 
 def test_plot_decision_boundary_draws_the_line_w_dot_x_plus_b_equals_zero():

@@ -18,7 +18,7 @@ from utils.plotting.style import course_figure, translated
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
 
 Snapshot = tuple[int, np.ndarray, float, float]  # (iteration, w of shape (2, 1), b, cost)
 CHINESE_CLASS_NAMES = {"face": "人脸", "non-face": "非人脸", "cat": "猫", "non-cat": "非猫"}
@@ -89,8 +89,7 @@ def plot_computation_graph(forward: Mapping[str, float], backward: Mapping[str, 
 
 
 @course_figure
-def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, log_scale: bool = False,
-                     title: str | None = None) -> Figure:
+def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, title: str | None = None) -> Figure:
     """One panel per curve, side by side on a shared cost axis; curve `k` holds the cost before iterations 0, every,
     2*every, ...
 
@@ -121,8 +120,6 @@ def plot_cost_curves(curves: Mapping[str, Sequence[float]], every: int = 100, lo
             ax.legend(loc="center right")
         else:
             ax.set_title(label, fontsize=11 if many else 12)
-        if log_scale and finite.any() and (values[finite] > 0).all():
-            _plain_log_scale(ax)
         ax.set_xlabel(translated("iteration", "迭代次数"))
         ax.grid(True)
     axes[0].set_ylabel(translated("cost J", "代价 J"))
@@ -149,6 +146,42 @@ def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: 
     """
     from matplotlib.figure import Figure
 
+    if title is None and iterations is not None:
+        title = translated("w after {n} iterations", "{n} 次迭代后的 w", n=iterations)
+    elif title is None and learning_rate is not None:
+        title = translated("w, rate {rate}", "w，学习率 {rate}", rate=learning_rate)
+    elif title is None:
+        title = translated("learned weights", "学到的权重")
+    fig = Figure(figsize=(10, 4.6) if image_shape[2] == 1 else (10, 3.6))
+    _draw_weights(fig, w, image_shape, translated("{title}: red pushes towards 1, blue towards 0",
+                                                  "{title}：红色推向 1，蓝色推向 0", title=title))
+    return fig
+
+
+@course_figure
+def plot_weights_images(weights: Mapping[str, np.ndarray], image_shape: tuple[int, int, int]) -> Figure:
+    """Several weight vectors side by side (label -> w of shape `(h*w*c, 1)`), each folded into the image grid as
+    in `plot_weights_image` and on its own colour scale: weights trained at different rates differ in size by
+    orders of magnitude, and what is compared is their pattern."""
+    from matplotlib.figure import Figure
+
+    if not weights:
+        raise ValueError("plot_weights_images needs at least one weight vector")
+    colour = image_shape[2] != 1
+    fig = Figure(figsize=(10, 3.2 * len(weights)) if colour else (10, 4.2))
+    parts = fig.subfigures(len(weights), 1, squeeze=False) if colour else fig.subfigures(1, len(weights), squeeze=False)
+    for part, (label, w) in zip(parts.ravel(), weights.items(), strict=True):
+        _draw_weights(part, w, image_shape, translated("{title}: red pushes towards 1, blue towards 0",
+                                                       "{title}：红色推向 1，蓝色推向 0", title=label)
+                      if colour else label)
+    if not colour:  # a colour image's rows carry the legend in their own titles
+        fig.suptitle(translated("Red pushes towards 1, blue towards 0; each on its own colour scale",
+                                "红色推向 1，蓝色推向 0；各用各的色标"))
+    return fig
+
+
+def _draw_weights(target: Figure | SubFigure, w: np.ndarray, image_shape: tuple[int, int, int], title: str) -> None:
+    """Fold w into the image grid on `target` (a figure or one part of one): a panel per channel, a colour bar."""
     h, wd, c = image_shape
     w = np.asarray(w, dtype=float)
     if w.size != h * wd * c:
@@ -157,24 +190,15 @@ def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: 
     limit = float(np.abs(grid).max()) or 1.0
     names = tuple(translated("{name} channel", "{name}通道", name=channel_name(k)) if c == 3
                   else translated("channel {k}", "通道 {k}", k=k) for k in range(c))
-    if title is None and iterations is not None:
-        title = translated("w after {n} iterations", "{n} 次迭代后的 w", n=iterations)
-    elif title is None and learning_rate is not None:
-        title = translated("w, rate {rate}", "w，学习率 {rate}", rate=learning_rate)
-    elif title is None:
-        title = translated("learned weights", "学到的权重")
-    pushes = translated("{title}: red pushes towards 1, blue towards 0", "{title}：红色推向 1，蓝色推向 0", title=title)
-    fig = Figure(figsize=(10, 4.6) if c == 1 else (10, 3.6))
-    axes = fig.subplots(1, c, squeeze=False)[0]
+    axes = target.subplots(1, c, squeeze=False)[0]
     for k, ax in enumerate(axes):
         image = ax.imshow(grid[..., k], cmap="RdBu_r", vmin=-limit, vmax=limit)
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(pushes if c == 1 else names[k], fontsize=12)
-    fig.colorbar(image, ax=list(axes), shrink=0.85, label=translated("weight", "权重"))
+        ax.set_title(title if c == 1 else names[k], fontsize=12)
+    target.colorbar(image, ax=list(axes), shrink=0.85, label=translated("weight", "权重"))
     if c > 1:
-        fig.suptitle(pushes)
-    return fig
+        target.suptitle(title)
 
 
 @course_figure
@@ -203,17 +227,6 @@ def plot_images(images: np.ndarray, titles: Sequence[str], columns: int = 8, tit
     return fig
 
 
-def _plain_log_scale(ax: Axes) -> None:
-    """A logarithmic y axis labelled with plain numbers at 1, 2 and 5 times a power of ten (0.05, 0.1, 0.2): read at
-    a glance, and drawn without mathtext (the default 10^-1 labels took a third of the figure's drawing time)."""
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
-
-    ax.set_yscale("log")
-    ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-    ax.yaxis.set_minor_formatter(NullFormatter())
-
-
 def plot_training_images(images: np.ndarray, labels: np.ndarray, classes: Sequence[str]) -> Figure:
     """The images `(k, h, w, c)`, each titled with the name of its label (`labels` of shape (k,), 0 or 1)."""
     return plot_images(images, [class_name(classes[label]) for label in labels],
@@ -239,7 +252,7 @@ def plot_naive_and_stable_costs(naive_costs: Sequence[float], stable_costs: Sequ
 
 @course_figure
 def plot_cost_and_weight_norm(iterations: Sequence[int], costs: Sequence[float], norms: Sequence[float]) -> Figure:
-    """Two panels over the same iterations: the training cost (log scale) and the length ||w|| of the weights."""
+    """Two panels over the same iterations: the training cost and the length ||w|| of the weights."""
     from matplotlib.figure import Figure
 
     if not len(iterations) == len(costs) == len(norms):
@@ -247,8 +260,7 @@ def plot_cost_and_weight_norm(iterations: Sequence[int], costs: Sequence[float],
     fig = Figure(figsize=(10, 4.0))
     cost_ax, norm_ax = fig.subplots(1, 2, sharex=True)
     cost_ax.plot(iterations, costs, marker="o")
-    _plain_log_scale(cost_ax)
-    cost_ax.set_title(translated("training cost J (log scale)", "训练代价 J（对数刻度）"), fontsize=12)
+    cost_ax.set_title(translated("training cost J", "训练代价 J"), fontsize=12)
     cost_ax.set_ylabel(translated("cost J", "代价 J"))
     norm_ax.plot(iterations, norms, marker="o", color="#b03030")
     norm_ax.set_title(translated("length of the weights ||w||", "权重的长度 ||w||"), fontsize=12)

@@ -112,9 +112,33 @@ def course_figure(draw: Draw) -> Draw:
     return styled  # type: ignore[return-value]
 
 
+def png_bytes(figure: Any, dpi: float | None = None) -> bytes:
+    """The PNG of `figure` drawn once by Agg at `dpi` (default: the figure's own), without the alpha channel when
+    every pixel is opaque (course figures are) and with light compression: about half the encoding time of
+    `savefig`'s default for a file of the same size (bench/figures.py)."""
+    import io
+
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = FigureCanvasAgg(figure)
+    own_dpi = figure.dpi
+    figure.set_dpi(dpi or own_dpi)
+    try:
+        canvas.draw()
+        pixels = np.asarray(canvas.buffer_rgba())
+        image = Image.fromarray(pixels[..., :3] if pixels[..., 3].min() == 255 else pixels)
+        buffer = io.BytesIO()
+        image.save(buffer, format="png", compress_level=3)
+    finally:
+        figure.set_dpi(own_dpi)
+    return buffer.getvalue()
+
+
 def show_course_figures_as_drawn() -> None:
-    """In an IPython kernel, display a course figure as the PNG of the figure as drawn, skipping the inline backend's
-    tight bounding box (an extra layout pass over every text: about a third of the display time);
+    """In an IPython kernel, display a course figure as `png_bytes` of the figure as drawn, skipping the inline
+    backend's tight bounding box (an extra layout pass over every text: about a third of the display time);
     every course figure is already laid out to fill its canvas. Other figures are displayed as before.
 
     Call it after `%matplotlib inline` (`utils.setup_notebook` does); outside IPython it does nothing.
@@ -125,7 +149,8 @@ def show_course_figures_as_drawn() -> None:
     shell = ipython.get_ipython() if ipython else None
     if shell is None:
         return
-    from IPython.core.pylabtools import print_figure
+    import base64
+
     from matplotlib.figure import Figure
 
     formatter = shell.display_formatter.formatters["image/png"]
@@ -136,7 +161,7 @@ def show_course_figures_as_drawn() -> None:
 
     def png(figure: Any) -> Any:
         if getattr(figure, "laid_out_by_course", False):
-            return print_figure(figure, "png", bbox_inches=None, base64=True)
+            return base64.b64encode(png_bytes(figure)).decode("ascii")
         return inline(figure)
 
     formatter.for_type(Figure, png)

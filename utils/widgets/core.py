@@ -16,19 +16,17 @@ WIDGET_DPI = 100  # a redraw's PNG at screen resolution: about 1000 px wide, the
 
 
 def show_figure(fig: Any) -> None:
-    """Display `fig` as one PNG rendered once at `WIDGET_DPI`.
+    """Display `fig` as one PNG rendered once at `WIDGET_DPI` (`utils.plotting.style.png_bytes`).
 
     The inline backend would render it twice (a tight bounding box, then the image) at the figure's 150 dpi; the
     course's figures are already laid out tightly, so one render at screen resolution shows the same picture and
     halves a slider step's redraw time.
     """
-    import io
-
     from IPython.display import Image, display
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=WIDGET_DPI)
-    display(Image(data=buffer.getvalue(), format="png"))
+    from utils.plotting.style import png_bytes
+
+    display(Image(data=png_bytes(fig, WIDGET_DPI), format="png"))
 
 
 def style_control(control: Any, continuous_update: bool = True) -> Any:
