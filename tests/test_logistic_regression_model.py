@@ -382,8 +382,8 @@ NAMED_MISTAKES = [
     ("sigmoid_derivative", "forgot_sigmoid", "instead of a = sigmoid(z)"),
     ("sigmoid_derivative", "exp_formula_overflows", "overflows"),
     ("sigmoid_derivative", "mutates_z", "in place"),
-    ("propagate", "missing_one_over_m", "divide"),
-    ("gradients_loop", "missing_one_over_m", "accumulated sums"),
+    ("propagate", "missing_one_over_m", "Too large by a factor of m: dw and db. "),
+    ("gradients_loop", "missing_one_over_m", "accumulated dw, db and the cost by m"),
     ("propagate", "wrong_transpose", "transposed"),
     ("propagate", "sign_error", "sign"),
     ("single_example_gradients", "dz_sign_error", "sign"),
@@ -400,6 +400,24 @@ NAMED_MISTAKES = [
     ("model", "float_labels", "integer labels"),
     ("model", "boolean_labels", "integer labels"),
 ]
+
+
+def test_the_m_times_message_names_only_what_is_m_times_too_large():
+    from utils.checks.core import CheckFailed
+
+    def summed(cost_is_summed):
+        def propagate(w, b, X, Y):
+            Z = w.T @ X + b
+            losses = np.logaddexp(0.0, Z) - Y * Z
+            dZ = 1 / (1 + np.exp(-Z)) - Y
+            return {"dw": X @ dZ.T, "db": float(dZ.sum())}, float(losses.sum() if cost_is_summed else losses.mean())
+        return propagate
+
+    for cost_is_summed, named in ((False, "Too large by a factor of m: dw and db."),
+                                  (True, "Too large by a factor of m: dw, db and the cost.")):
+        with pytest.raises(CheckFailed) as failure:
+            checks().check_propagate(summed(cost_is_summed))
+        assert named in str(failure.value), str(failure.value)
 
 
 def test_propagate_missing_one_over_m_is_not_told_about_accumulators():

@@ -171,9 +171,11 @@ def _check_batch_gradients(function: Callable[..., Any], name: str) -> None:
     dw = expect_array(grads["dw"], 'grads["dw"]')
     expect_shape(dw, (3, 1), say("2.9.grads_dw_shape"))
     cost, db = _number(cost, "cost"), _number(grads["db"], 'grads["db"]')
-    sums = say("2.9.loop_sums" if name == "gradients_loop" else "2.9.vector_sums")
-    expect(not (matches(dw, np.array(_BATCH_DW) * m) or matches(cost, _BATCH_COST * m)
-                or matches(db, _BATCH_DB * m)), say("2.9.m_times", sums=sums))
+    too_large = [part for part, value, right in (("dw", dw, np.array(_BATCH_DW)), ("db", db, _BATCH_DB),
+                                                 (say("2.9.the_cost"), cost, _BATCH_COST)) if matches(value, right * m)]
+    which = say("2.9.and").join([say("2.9.list_sep").join(too_large[:-1]), too_large[-1]] if len(too_large) > 1
+                                else too_large)
+    expect(not too_large, say("2.9.m_times_loop" if name == "gradients_loop" else "2.9.m_times", which=which))
     expect(not (matches(dw, -np.array(_BATCH_DW)) or matches(db, -_BATCH_DB)), say("2.9.gradient_sign"))
     expect(not matches(cost, -_BATCH_COST), say("2.9.cost_negative"))
     expect(not (matches(dw, _BATCH_NO_B["dw"]) or matches(cost, _BATCH_NO_B["cost"])), say("2.9.no_b"))
