@@ -54,9 +54,11 @@ release: $(STAMP)
 solutions: $(STAMP)
 	$(BIN)/python -m grader execute-solutions
 
-## bench: print notebook execution times, the cost of `import utils`, and lecture 2.9's propagate/model timings
+## bench: print notebook execution times, the cost of `import utils`, figure PNG times, and lecture 2.9's propagate/model
+## timings
 bench: $(STAMP)
 	$(BIN)/python bench/notebooks.py
+	$(BIN)/python bench/figures.py
 	$(BIN)/python bench/propagate.py
 
 clean:
