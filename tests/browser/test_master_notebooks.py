@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+
 import pytest
 
 import lab_widgets as widgets
@@ -16,7 +18,7 @@ IMAGE = "image/png"
 @pytest.mark.parametrize("lecture", course.assignments())
 def test_master_runs_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots_dir) -> None:
     lab.open(f"master/{lecture}/{lecture}.ipynb")
-    timings[(lecture, "master run-all")] = lab.clear_and_run_all()
+    first_run = lab.clear_and_run_all()
     lab.wait_for_widgets()
     cells = lab.cells()
     committed = notebooks.read(course.master_path(lecture)).cells
@@ -82,6 +84,11 @@ def test_master_runs_in_jupyterlab(lab: Lab, lecture: str, timings, screenshots_
         timings[key] = max(answered + [timings.get(key, 0.0)])
 
     lab.screenshots(screenshots_dir / lecture, "master")
+    # Run All varies by about a second from run to run on two cores (the kernel and the browser's layout compete):
+    # the table shows the median of three runs, each in a fresh kernel.
+    runs = [first_run] + [lab.restart_and_run_all() for _ in range(2)]
+    timings[(lecture, "master run-all, median of 3")] = statistics.median(runs)
+    print(f"{lecture} master Run All, three fresh kernels: " + ", ".join(f"{seconds:.2f} s" for seconds in runs))
     if lab.page_errors:
         problems.append(f"JavaScript errors in the page: {lab.page_errors[:3]}")
     assert not problems, f"{lecture} (master) in JupyterLab:\n  " + "\n  ".join(problems)
