@@ -162,6 +162,13 @@ _LAST_ONLY = {"dw": ((-1.6122895360312488,), (-1.0748596906874992,), (0.53742984
               "db": -0.5374298453437496, "cost": 0.7709570477895321}
 
 
+def _listed(parts: list[str]) -> str:
+    """"dw", "dw and db", "dw, db and the cost", in the edition's language."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return say("2.9.list_sep").join(parts[:-1]) + say("2.9.and") + parts[-1]
+
+
 def _check_batch_gradients(function: Callable[..., Any], name: str) -> None:
     __tracebackhide__ = True
     X, Y, w = np.array(_BATCH_X), np.array(_BATCH_Y), np.array(_BATCH_W)
@@ -173,9 +180,8 @@ def _check_batch_gradients(function: Callable[..., Any], name: str) -> None:
     cost, db = _number(cost, "cost"), _number(grads["db"], 'grads["db"]')
     too_large = [part for part, value, right in (("dw", dw, np.array(_BATCH_DW)), ("db", db, _BATCH_DB),
                                                  (say("2.9.the_cost"), cost, _BATCH_COST)) if matches(value, right * m)]
-    which = say("2.9.and").join([say("2.9.list_sep").join(too_large[:-1]), too_large[-1]] if len(too_large) > 1
-                                else too_large)
-    expect(not too_large, say("2.9.m_times_loop" if name == "gradients_loop" else "2.9.m_times", which=which))
+    expect(not too_large, say("2.9.m_times_loop" if name == "gradients_loop" else "2.9.m_times",
+                              which=_listed(too_large)))
     expect(not (matches(dw, -np.array(_BATCH_DW)) or matches(db, -_BATCH_DB)), say("2.9.gradient_sign"))
     expect(not matches(cost, -_BATCH_COST), say("2.9.cost_negative"))
     expect(not (matches(dw, _BATCH_NO_B["dw"]) or matches(cost, _BATCH_NO_B["cost"])), say("2.9.no_b"))

@@ -153,8 +153,7 @@ def plot_weights_image(w: np.ndarray, image_shape: tuple[int, int, int], title: 
     elif title is None:
         title = translated("learned weights", "学到的权重")
     fig = Figure(figsize=(10, 4.6) if image_shape[2] == 1 else (10, 3.6))
-    _draw_weights(fig, w, image_shape, translated("{title}: red pushes towards 1, blue towards 0",
-                                                  "{title}：红色推向 1，蓝色推向 0", title=title))
+    _draw_weights(fig, w, image_shape, _pushes(title))
     return fig
 
 
@@ -169,15 +168,17 @@ def plot_weights_images(weights: Mapping[str, np.ndarray], image_shape: tuple[in
         raise ValueError("plot_weights_images needs at least one weight vector")
     colour = image_shape[2] != 1
     fig = Figure(figsize=(10, 3.2 * len(weights)) if colour else (10, 4.2))
-    parts = fig.subfigures(len(weights), 1, squeeze=False) if colour else fig.subfigures(1, len(weights), squeeze=False)
-    for part, (label, w) in zip(parts.ravel(), weights.items(), strict=True):
-        _draw_weights(part, w, image_shape, translated("{title}: red pushes towards 1, blue towards 0",
-                                                       "{title}：红色推向 1，蓝色推向 0", title=label)
-                      if colour else label)
+    rows, columns = (len(weights), 1) if colour else (1, len(weights))
+    for part, (label, w) in zip(fig.subfigures(rows, columns, squeeze=False).ravel(), weights.items(), strict=True):
+        _draw_weights(part, w, image_shape, _pushes(label) if colour else label)
     if not colour:  # a colour image's rows carry the legend in their own titles
         fig.suptitle(translated("Red pushes towards 1, blue towards 0; each on its own colour scale",
                                 "红色推向 1，蓝色推向 0；各用各的色标"))
     return fig
+
+
+def _pushes(title: str) -> str:
+    return translated("{title}: red pushes towards 1, blue towards 0", "{title}：红色推向 1，蓝色推向 0", title=title)
 
 
 def _draw_weights(target: Figure | SubFigure, w: np.ndarray, image_shape: tuple[int, int, int], title: str) -> None:
